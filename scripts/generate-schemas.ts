@@ -1,0 +1,1 @@
+// Writes schemas/*.json from the zod schemas (placeholder until generation lands).

@@ -1,0 +1,2 @@
+// CLI entry (placeholder until the CLI lands).
+process.exitCode = 0;

@@ -1,0 +1,117 @@
+/**
+ * YAML parsing with positions: syntax errors and schema errors are reported at the
+ * exact line and field (`record.yaml`, `record.schema`). Used for front matter,
+ * assumption files and `.alignment.yaml`.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import type { ParseProblem, Range } from './model';
+
+export interface YamlSource {
+  doc: Document;
+  lineCounter: LineCounter;
+  /** Line of the YAML text's first line in its file (front matter starts after `---`). */
+  lineOffset: number;
+  /** Syntax errors; when there are any, `doc.toJS()` may be partial. */
+  problems: ParseProblem[];
+}
+
+/** Parses YAML text that starts at `lineOffset` in its file. Never throws. */
+export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
+  const problems: ParseProblem[] = doc.errors.map((error) => {
+    const [start, end] = error.pos;
+    return {
+      code: 'record.yaml' as const,
+      message: `YAML syntax error: ${firstLine(error.message)}`,
+      range: offsetsToRange(lineCounter, start, Math.max(end, start), lineOffset),
+    };
+  });
+  return { doc, lineCounter, lineOffset, problems };
+}
+
+/** Converts character offsets in the YAML text into a file range. */
+export function offsetsToRange(lineCounter: LineCounter, start: number, end: number, lineOffset = 0): Range {
+  const a = lineCounter.linePos(start);
+  const b = lineCounter.linePos(end);
+  return {
+    start: { line: a.line - 1 + lineOffset, column: a.col - 1 },
+    end: { line: b.line - 1 + lineOffset, column: b.col - 1 },
+  };
+}
+
+/** The YAML node at `path` (keys and sequence indexes), or undefined. */
+export function nodeAt(source: YamlSource, path: readonly PropertyKey[]): Node | undefined {
+  let node: unknown = source.doc.contents;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+      node = pair?.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+    } else {
+      return undefined;
+    }
+  }
+  return node as Node | undefined;
+}
+
+/**
+ * The range to report a problem with the value at `path`: the value itself, else its
+ * key, else the nearest enclosing node that exists, else the first line.
+ */
+export function rangeAt(source: YamlSource, path: readonly PropertyKey[]): Range {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = nodeAt(source, path.slice(0, depth));
+    if (node?.range) {
+      if (depth < path.length && isMap(node)) {
+        // The field is missing: point at the map's first key, which is where it belongs.
+        const first = node.items[0];
+        const key = first && isPair(first) && isScalar(first.key) ? first.key : undefined;
+        if (key?.range) return offsetsToRange(source.lineCounter, key.range[0], key.range[1], source.lineOffset);
+      }
+      return offsetsToRange(source.lineCounter, node.range[0], node.range[1], source.lineOffset);
+    }
+  }
+  return { start: { line: source.lineOffset, column: 0 }, end: { line: source.lineOffset, column: 0 } };
+}
+
+/** The range of the key of the field at `path` (for a field's own diagnostics), falling back to `rangeAt`. */
+export function keyRangeAt(source: YamlSource, path: readonly PropertyKey[]): Range {
+  const parent = nodeAt(source, path.slice(0, -1));
+  const last = path[path.length - 1];
+  if (isMap(parent)) {
+    const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(last));
+    if (pair && isScalar(pair.key) && pair.key.range) {
+      return offsetsToRange(source.lineCounter, pair.key.range[0], pair.key.range[1], source.lineOffset);
+    }
+  }
+  return rangeAt(source, path);
+}
+
+/** Validates the document's value against a zod schema; each issue becomes a `record.schema` problem at its field. */
+export function validateYaml<T extends z.ZodTypeAny>(
+  source: YamlSource,
+  schema: T,
+  value: unknown,
+  what: string,
+): { data?: z.infer<T>; problems: ParseProblem[] } {
+  const result = schema.safeParse(value);
+  if (result.success) return { data: result.data, problems: [] };
+  const problems = result.error.issues.map((issue) => ({
+    code: 'record.schema' as const,
+    message: `${what}: ${describePath(issue.path)}${issue.message}`,
+    range: rangeAt(source, issue.path),
+  }));
+  return { problems };
+}
+
+function describePath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '';
+  return `\`${path.map(String).join('.')}\` `;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
+}
