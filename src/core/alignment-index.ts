@@ -1,0 +1,205 @@
+/**
+ * The resolved view of a workspace: records by id, supersession completed on both
+ * sides, effective statuses, and code references resolved to their targets.
+ *
+ * Built from per-file parse results (see WorkspaceModel), so that one changed file
+ * costs one re-parse plus this resolution step.
+ */
+import { idKey } from './ids';
+import type {
+  AlignmentRecord,
+  Assumption,
+  CodeReference,
+  Decision,
+  IdMention,
+  ParseProblem,
+  Range,
+} from './model';
+
+export interface ResolvedReference extends CodeReference {
+  /** The id of the record it resolves to, or null when no record here has that id. */
+  target: string | null;
+}
+
+export interface FileProblem extends ParseProblem {
+  path: string;
+}
+
+export interface IndexSources {
+  decisions: readonly Decision[];
+  assumptions: readonly Assumption[];
+  references: readonly CodeReference[];
+  problems: readonly FileProblem[];
+}
+
+export class AlignmentIndex {
+  /** Decisions with completed supersession and effective status, sorted by path. */
+  readonly decisions: Decision[];
+  readonly assumptions: Assumption[];
+  readonly references: ResolvedReference[];
+  readonly problems: FileProblem[];
+  /** Records as parsed, before completion, for rules that compare the two sides. */
+  readonly stated: ReadonlyMap<AlignmentRecord, AlignmentRecord>;
+  /** Records by id key (more than one = duplicate id); file slugs are secondary keys. */
+  readonly byKey: ReadonlyMap<string, AlignmentRecord[]>;
+  private readonly referencesByKey = new Map<string, ResolvedReference[]>();
+
+  constructor(sources: IndexSources) {
+    const stated = new Map<AlignmentRecord, AlignmentRecord>();
+    const decisions = sources.decisions.map((d) => {
+      const copy: Decision = { ...d, supersedes: [...d.supersedes], supersededBy: [...d.supersededBy] };
+      stated.set(copy, d);
+      return copy;
+    });
+    const assumptions = sources.assumptions.map((a) => {
+      const copy: Assumption = { ...a, supersedes: [...a.supersedes], supersededBy: [...a.supersededBy] };
+      stated.set(copy, a);
+      return copy;
+    });
+    decisions.sort(byPathThenLine);
+    assumptions.sort(byPathThenLine);
+    this.decisions = decisions;
+    this.assumptions = assumptions;
+    this.stated = stated;
+    this.problems = [...sources.problems];
+
+    // Primary ids first, so that a file slug never shadows a real id.
+    const byKey = new Map<string, AlignmentRecord[]>();
+    const all = [...decisions, ...assumptions];
+    for (const record of all) {
+      const key = idKey(record.id);
+      const list = byKey.get(key);
+      if (list) list.push(record);
+      else byKey.set(key, [record]);
+    }
+    for (const record of all) {
+      for (const key of recordKeys(record).slice(1)) if (!byKey.has(key)) byKey.set(key, [record]);
+    }
+    this.byKey = byKey;
+
+    this.completeSupersession([...decisions, ...assumptions]);
+
+    this.references = sources.references.map((ref) => {
+      const target = this.lookup(ref.id);
+      const resolved: ResolvedReference = { ...ref, target: target?.id ?? null };
+      const key = target ? idKey(target.id) : idKey(ref.id);
+      const list = this.referencesByKey.get(key);
+      if (list) list.push(resolved);
+      else this.referencesByKey.set(key, [resolved]);
+      return resolved;
+    });
+    this.references.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
+  }
+
+  /** The record an id names (first one by path when duplicated), or undefined. */
+  lookup(id: string): AlignmentRecord | undefined {
+    return this.byKey.get(idKey(id))?.[0];
+  }
+
+  /** Code references that resolve to the record with this id. */
+  referencesTo(id: string): ResolvedReference[] {
+    const record = this.lookup(id);
+    return this.referencesByKey.get(idKey(record ? record.id : id)) ?? [];
+  }
+
+  /**
+   * The live end of a supersession chain: follows superseded-by links to a record that
+   * is not superseded itself. Cycle-safe; returns the record itself when not superseded.
+   * With several successors, the first (by id order as stated) is followed.
+   */
+  liveEnd(record: AlignmentRecord): AlignmentRecord {
+    const seen = new Set<AlignmentRecord>([record]);
+    let current = record;
+    for (;;) {
+      const next = current.supersededBy.map((m) => this.lookup(m.id)).find((r) => r !== undefined);
+      if (!next || seen.has(next)) return current;
+      seen.add(next);
+      current = next;
+    }
+  }
+
+  /** The chain from a record to its live end, inclusive. */
+  chain(record: AlignmentRecord): AlignmentRecord[] {
+    const result = [record];
+    const seen = new Set<AlignmentRecord>([record]);
+    let current = record;
+    for (;;) {
+      const next = current.supersededBy.map((m) => this.lookup(m.id)).find((r) => r !== undefined);
+      if (!next || seen.has(next)) return result;
+      seen.add(next);
+      result.push(next);
+      current = next;
+    }
+  }
+
+  /** Assumptions a decision relies on that are known here. */
+  assumptionsOf(decision: Decision): Assumption[] {
+    const result: Assumption[] = [];
+    for (const mention of decision.assumptions) {
+      const record = this.lookup(mention.id);
+      if (record?.kind === 'assumption' && !result.includes(record)) result.push(record);
+    }
+    return result;
+  }
+
+  /** Decisions that rely on an assumption, stated on either side. */
+  dependantsOf(assumption: Assumption): Decision[] {
+    const key = idKey(assumption.id);
+    const result = this.decisions.filter((d) => d.assumptions.some((m) => idKey(m.id) === key));
+    for (const mention of assumption.decisions) {
+      const record = this.lookup(mention.id);
+      if (record?.kind === 'decision' && !result.includes(record)) result.push(record);
+    }
+    return result;
+  }
+
+  /**
+   * Supersession may be stated on either side: each `supersedes` gains its mirror
+   * `superseded-by` and vice versa. A record superseded by a live successor (anything
+   * but proposed or rejected) takes the effective status `superseded`.
+   */
+  private completeSupersession(records: AlignmentRecord[]): void {
+    for (const record of records) {
+      for (const mention of [...record.supersedes]) {
+        const older = this.lookup(mention.id);
+        if (older && older !== record) addMention(older.supersededBy, record.id, older.range);
+      }
+      for (const mention of [...record.supersededBy]) {
+        const newer = this.lookup(mention.id);
+        if (newer && newer !== record) addMention(newer.supersedes, record.id, newer.range);
+      }
+    }
+    for (const record of records) {
+      if (record.status === 'superseded') continue;
+      const successors = record.supersededBy.map((m) => this.lookup(m.id)).filter((r) => r !== undefined);
+      const live = successors.some((s) => s.kind !== 'decision' || (s.status !== 'proposed' && s.status !== 'rejected'));
+      if (!live) continue;
+      if (record.kind === 'decision' && record.status !== 'rejected') record.status = 'superseded';
+      if (record.kind === 'assumption' && record.status !== 'invalidated' && record.status !== 'retired') {
+        record.status = 'superseded';
+      }
+    }
+  }
+}
+
+/** Keys a record answers to: its id, and for decisions its file slug (for `@adr <slug>`). */
+export function recordKeys(record: AlignmentRecord): string[] {
+  const keys = [idKey(record.id)];
+  if (record.kind === 'decision') {
+    const stem = record.path.split('/').pop()!.replace(/\.md$/i, '');
+    const slug = stem.replace(/^(?:adr[-_])?\d+[-_]/i, '').replace(/^\d{8}-/, '').toLowerCase();
+    if (slug && !keys.includes(slug)) keys.push(slug);
+    if (!keys.includes(stem.toLowerCase())) keys.push(stem.toLowerCase());
+  }
+  return keys;
+}
+
+/** Adds the mirror of a link stated in another file; it points at the record's own heading. */
+function addMention(list: IdMention[], id: string, at: Range): void {
+  const key = idKey(id);
+  if (!list.some((m) => idKey(m.id) === key)) list.push({ id, range: at });
+}
+
+function byPathThenLine(a: AlignmentRecord, b: AlignmentRecord): number {
+  return a.path.localeCompare(b.path) || a.line - b.line;
+}

@@ -1,0 +1,49 @@
+/**
+ * The rule runner: every rule of DESIGN §3 that needs no editor, with the configured
+ * severity per code applied (`off` drops a finding). Output is sorted by path and position.
+ */
+import { severityFor, type Finding } from '../findings';
+import type { RuleContext, Rule } from './context';
+import { danglingLinks } from './dangling-links';
+import { duplicateIds } from './duplicate-id';
+import { governedBySuperseded } from './governed-files';
+import { missingApprovals, missingOwners } from './ownership';
+import { parseProblems } from './parse-problems';
+import { referenceRules } from './reference-rules';
+import { reliesOnInvalid } from './relies-on-invalid';
+import { overdueReviews } from './review-dates';
+import { supersessionConflicts, supersessionCycles } from './supersession';
+
+export type { RuleContext, Rule } from './context';
+
+export const RULES: readonly Rule[] = [
+  parseProblems,
+  referenceRules,
+  duplicateIds,
+  danglingLinks,
+  supersessionConflicts,
+  supersessionCycles,
+  missingOwners,
+  missingApprovals,
+  overdueReviews,
+  reliesOnInvalid,
+  governedBySuperseded,
+];
+
+export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    for (const draft of rule(context)) {
+      const severity = severityFor(draft.code, context.config.severity);
+      if (severity === 'off') continue;
+      findings.push({ ...draft, severity, related: draft.related ?? [] });
+    }
+  }
+  return findings.sort(
+    (a, b) =>
+      a.path.localeCompare(b.path) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.column - b.range.start.column ||
+      a.code.localeCompare(b.code),
+  );
+}
