@@ -1,0 +1,105 @@
+/**
+ * Reads the repository's configuration and the folder hints left by other ADR tools:
+ * `.alignment.yaml` (or `.alignment.yml`), adr-tools' `.adr-dir` and log4brains'
+ * `.log4brains.yml`. Malformed or missing files never throw.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { mergeConfig, type AlignmentConfig } from '../core/config';
+import { CONFIG_FILE_NAMES, parseConfigText } from '../core/config-file';
+import type { ParseProblem } from '../core/model';
+
+/** Larger hint files than this are not read: they cannot be what the tools write. */
+const MAX_HINT_FILE_BYTES = 256 * 1024;
+
+export interface RepoConfig {
+  /** Defaults merged with the file's settings (the valid ones, when some are wrong). */
+  config: AlignmentConfig;
+  /** The config file's name relative to `root` (`.alignment.yaml`), when there is one. */
+  file?: string;
+  /** Problems in the file, positioned in it. */
+  problems: ParseProblem[];
+}
+
+/** Loads `<root>/.alignment.yaml` (else `.alignment.yml`) over the defaults. */
+export async function loadRepoConfig(root: string): Promise<RepoConfig> {
+  for (const name of CONFIG_FILE_NAMES) {
+    const text = await readText(path.join(root, name));
+    if (text === undefined) continue;
+    const { config, problems } = parseConfigText(text);
+    return { config: mergeConfig(config), file: name, problems };
+  }
+  return { config: mergeConfig(), problems: [] };
+}
+
+/** The folder named by adr-tools' `.adr-dir`, as a workspace-relative path, when it exists. */
+export async function readAdrToolsDir(root: string): Promise<string[]> {
+  const text = await readText(path.join(root, '.adr-dir'));
+  if (text === undefined) return [];
+  const line = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l !== '');
+  return existingFolders(root, line === undefined ? [] : [line]);
+}
+
+/** The folders of log4brains' `.log4brains.yml` (`project.adrFolder` and each package's `adrFolder`) that exist. */
+export async function readLog4brainsFolders(root: string): Promise<string[]> {
+  const text = await readText(path.join(root, '.log4brains.yml'));
+  if (text === undefined) return [];
+  let data: unknown;
+  try {
+    data = parseYaml(text, { maxAliasCount: 100 });
+  } catch {
+    return [];
+  }
+  const project = field(data, 'project');
+  const folders: unknown[] = [field(project, 'adrFolder')];
+  const packages = field(project, 'packages');
+  if (Array.isArray(packages)) for (const pkg of packages) folders.push(field(pkg, 'adrFolder'));
+  return existingFolders(
+    root,
+    folders.filter((f): f is string => typeof f === 'string'),
+  );
+}
+
+/** Workspace-relative, `/`-separated, de-duplicated folders that exist inside `root`. */
+async function existingFolders(root: string, folders: string[]): Promise<string[]> {
+  const result: string[] = [];
+  for (const folder of folders) {
+    const relative = toRelativeFolder(folder);
+    if (relative === undefined || result.includes(relative)) continue;
+    try {
+      const stat = await fs.stat(path.join(root, relative));
+      if (stat.isDirectory()) result.push(relative);
+    } catch {
+      // Named but missing: not a folder to read.
+    }
+  }
+  return result;
+}
+
+/** `./docs/adr/` → `docs/adr`; undefined for an absolute path or one leaving the root. */
+export function toRelativeFolder(folder: string): string | undefined {
+  const cleaned = folder.trim().replace(/^["']|["']$/g, '').replace(/\\/g, '/');
+  if (cleaned === '' || cleaned.startsWith('/') || /^[A-Za-z]:/.test(cleaned)) return undefined;
+  const normalised = path.posix.normalize(cleaned).replace(/\/+$/, '');
+  if (normalised === '.' || normalised === '' || normalised === '..' || normalised.startsWith('../')) return undefined;
+  return normalised;
+}
+
+function field(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** A small text file's content, or undefined when it is missing, not a file, too large or unreadable. */
+async function readText(file: string): Promise<string | undefined> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile() || stat.size > MAX_HINT_FILE_BYTES) return undefined;
+    return await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
