@@ -2,7 +2,9 @@
 // `--production` minifies without source maps (what `npm run package` ships);
 // type-checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const production = process.argv.includes('--production');
 const common = {
@@ -14,6 +16,7 @@ const common = {
   sourcemap: production ? false : 'inline',
   logLevel: 'warning',
   legalComments: 'none',
+  define: { PACKAGE_VERSION: JSON.stringify(version) },
 };
 
 const builds = [

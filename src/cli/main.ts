@@ -1,2 +1,101 @@
-// CLI entry (placeholder until the CLI lands).
-process.exitCode = 0;
+/**
+ * The `alignment` CLI: the same engine as the extension, for CI and terminals.
+ * Exit codes: 0 nothing at or over --fail-on, 1 findings at or over it, 2 usage or
+ * configuration error.
+ */
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
+import { atOrAbove } from '../core/findings';
+import { loadWorkspace, type LoadedWorkspace } from '../node/load-workspace';
+import { parseArgs, USAGE, UsageError, type Command } from './args';
+import { formatJson, formatSarif, formatText, summarise, summaryLine } from './format-findings';
+import { listJson, listText } from './format-list';
+import { ExistsError, newAssumption, newDecision } from './new-record';
+import { toOneBased } from './positions';
+
+declare const PACKAGE_VERSION: string;
+const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0';
+
+class ConfigError extends Error {}
+
+export async function main(argv: readonly string[], out = process.stdout, err = process.stderr): Promise<number> {
+  let command: Command;
+  try {
+    command = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err.write(`alignment: ${error.message}\nRun 'alignment --help' for usage.\n`);
+      return 2;
+    }
+    throw error;
+  }
+  try {
+    switch (command.name) {
+      case 'help':
+        out.write(USAGE + '\n');
+        return 0;
+      case 'version':
+        out.write(VERSION + '\n');
+        return 0;
+      case 'check': {
+        const ws = await load(command.dir);
+        const now = command.now ? new Date(`${command.now}T12:00:00Z`) : new Date();
+        const findings = ws.model.findings(now, ws.files);
+        if (command.format === 'json') out.write(formatJson(findings) + '\n');
+        else if (command.format === 'sarif') out.write(formatSarif(findings, VERSION) + '\n');
+        else {
+          if (findings.length) out.write(formatText(findings) + '\n');
+          err.write(summaryLine(summarise(findings)) + '\n');
+        }
+        const failOn = command.failOn;
+        return failOn !== 'none' && findings.some((f) => atOrAbove(f.severity, failOn)) ? 1 : 0;
+      }
+      case 'list': {
+        const ws = await load(command.dir);
+        out.write((command.format === 'json' ? listJson(ws.model.index) : listText(ws.model.index)) + '\n');
+        return 0;
+      }
+      case 'new': {
+        const ws = await load(command.dir);
+        const created = command.kind === 'decision' ? await newDecision(ws, command.title, new Date().toISOString().slice(0, 10)) : await newAssumption(ws, command.title);
+        out.write(`Created ${created.id}: ${created.path}\n`);
+        return 0;
+      }
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof ExistsError) {
+      err.write(`alignment: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function load(dir: string): Promise<LoadedWorkspace> {
+  const root = nodePath.resolve(dir);
+  const stat = await fs.stat(root).catch(() => undefined);
+  if (!stat) throw new ConfigError(`no such directory: ${dir}`);
+  if (!stat.isDirectory()) throw new ConfigError(`not a directory: ${dir}`);
+  const ws = await loadWorkspace(root);
+  if (ws.configProblems.length) {
+    const file = ws.configFile ? nodePath.relative(root, ws.configFile) || ws.configFile : '.alignment.yaml';
+    const lines = ws.configProblems.map((p) => {
+      const r = toOneBased(p.range);
+      return `${file}:${r.startLine}:${r.startColumn}: error ${p.code} ${p.message}`;
+    });
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return ws;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`alignment: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * Loads one workspace folder into a WorkspaceModel: configuration, layout detection,
+ * records, and references from candidate code files. The CLI's whole input path; the
+ * extension reuses the pieces for its first index.
+ */
+import * as nodePath from 'node:path';
+import { DEFAULT_CONFIG, type AlignmentConfig } from '../core/config';
+import { detectLayout, type Layout } from '../core/layout';
+import type { ParseProblem } from '../core/model';
+import { referencePrefilter } from '../core/references';
+import { WorkspaceModel } from '../core/workspace-model';
+import { loadRepoConfig, readAdrToolsDir, readLog4brainsFolders } from './config';
+import { readText } from './read-text';
+import { listWithRipgrep } from './ripgrep';
+import { walkFiles } from './walk-files';
+
+export interface LoadOptions {
+  /** Configuration to use instead of reading `.alignment.yaml` (the extension merges settings itself). */
+  config?: AlignmentConfig;
+  /** Use ripgrep to list and prefilter (default true); false reads every file in Node. */
+  allowProcesses?: boolean;
+  concurrency?: number;
+}
+
+export interface LoadedWorkspace {
+  root: string;
+  model: WorkspaceModel;
+  files: string[];
+  layout: Layout;
+  config: AlignmentConfig;
+  configFile?: string;
+  configProblems: ParseProblem[];
+  stats: { files: number; read: number; usedRipgrep: boolean };
+}
+
+export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
+  const loaded = options.config ? { config: options.config, problems: [] as ParseProblem[], file: undefined } : await loadRepoConfig(root);
+  const config = loaded.config ?? DEFAULT_CONFIG;
+  const prefilter = referencePrefilter({ decisionPrefix: config.decisionPrefix, assumptionPrefix: config.assumptionPrefix, decisionFolders: config.decisionFolders });
+
+  const listing = options.allowProcesses === false ? undefined : await listWithRipgrep(root, prefilter.regex, config.exclude, config.maxFileSizeKb);
+  const files = listing?.files ?? (await walkFiles(root, config.exclude));
+  const toolFolders = [...(await readAdrToolsDir(root)), ...(await readLog4brainsFolders(root))];
+  const layout = detectLayout(files, config, { toolFolders });
+  const model = new WorkspaceModel(config, layout);
+
+  const candidate = new RegExp(prefilter.regex, 'i');
+  const maxBytes = config.maxFileSizeKb * 1024;
+  let read = 0;
+  const work = files.filter((path) => {
+    const role = model.roleOf(path);
+    if (!role) return false;
+    if (role !== 'code') return true;
+    return listing ? listing.candidates.has(path) : true;
+  });
+  await forEachLimited(work, options.concurrency ?? 32, async (path) => {
+    const result = await readText(nodePath.join(root, path), maxBytes);
+    read++;
+    if ('unreadable' in result) {
+      model.updateUnreadable(path, result.unreadable);
+      return;
+    }
+    if (model.roleOf(path) === 'code' && !candidate.test(result.text)) return;
+    model.update(path, result.text);
+  });
+  return {
+    root,
+    model,
+    files,
+    layout,
+    config,
+    configFile: loaded.file,
+    configProblems: loaded.problems,
+    stats: { files: files.length, read, usedRipgrep: listing !== undefined },
+  };
+}
+
+/** Runs `task` over `items` with at most `limit` in flight. */
+export async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await task(items[next++]);
+  });
+  await Promise.all(workers);
+}
