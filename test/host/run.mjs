@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// Runs the extension-host test suite (dist/test/host/index.js, built from
+// test/host/suite/) inside a real VS Code: code-server serves VS Code 1.100
+// with a Node extension host, and headless system Chromium opens the
+// workbench with this repository as the extension under development.
+//
+// Usage: npm run build && node test/host/run.mjs [--grep <pattern>]
+// Environment: HOST_GREP (same as --grep), HOST_TIMEOUT_MS (default 300000),
+// CHROMIUM_PATH, RG_PATH, KEEP_TEST_WORKSPACE=1 (keep the temp folder).
+
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { ensureCodeServer } from '../../scripts/code-server.mjs';
+import { cleanup, launchBrowser, onCleanup, seconds, startCodeServer, tail, testResultsDir } from './server.mjs';
+import { prepareWorkspace, RESULTS_ENV, repoRoot } from './workspace.mjs';
+
+const started = Date.now();
+const argv = process.argv.slice(2);
+const grepIndex = argv.indexOf('--grep');
+const grep = grepIndex >= 0 ? argv[grepIndex + 1] : process.env.HOST_GREP;
+const timeoutMs = Number(process.env.HOST_TIMEOUT_MS ?? 300_000);
+
+const extensionMain = join(repoRoot, 'dist', 'extension.js');
+const suiteIndex = join(repoRoot, 'dist', 'test', 'host', 'index.js');
+
+function print(line = '') {
+  process.stdout.write(`${line}\n`);
+}
+
+async function waitForResults({ resultsFile, server, logFile }) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (existsSync(resultsFile)) {
+      return JSON.parse(readFileSync(resultsFile, 'utf8'));
+    }
+    const exited = server.exited();
+    if (exited !== null) {
+      throw new Error(`code-server exited before the suite reported (${JSON.stringify(exited)}):\n${tail(logFile)}`);
+    }
+    await delay(250);
+  }
+  throw new Error(`the extension host did not report results within ${timeoutMs} ms; code-server log ${logFile}:\n${tail(logFile)}`);
+}
+
+async function main() {
+  for (const file of [extensionMain, suiteIndex]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+  }
+  ensureCodeServer();
+  mkdirSync(testResultsDir, { recursive: true });
+
+  const ws = prepareWorkspace({ label: 'host' });
+  onCleanup(() => ws.cleanup());
+  const logFile = join(testResultsDir, 'host-code-server.log');
+  const browserLog = join(testResultsDir, 'host-browser.log');
+
+  const server = await startCodeServer({
+    workspace: ws.workspace,
+    userDataDir: ws.userDataDir,
+    extensionsDir: ws.extensionsDir,
+    logFile,
+    env: { [RESULTS_ENV]: ws.resultsFile, HOST_GREP: grep ?? '' },
+  });
+
+  const remote = (absolutePath) => `vscode-remote://${server.authority}${absolutePath}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(repoRoot)],
+    ['extensionTestsPath', remote(suiteIndex)],
+  ];
+  const url = `${server.base}/?folder=${encodeURIComponent(ws.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+  const { page } = await launchBrowser({ profileDir: ws.browserProfileDir });
+  const browserLines = [];
+  page.on('console', (message) => browserLines.push(`[${message.type()}] ${message.text()}`));
+  page.on('pageerror', (error) => browserLines.push(`[pageerror] ${error.message}`));
+  onCleanup(async () => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(browserLog, browserLines.join('\n') + '\n');
+  });
+  await page.goto(url);
+
+  const results = await waitForResults({ resultsFile: ws.resultsFile, server, logFile });
+  print(`VS Code ${results.vscodeVersion} (${results.appName})${results.grep ? `, grep: ${results.grep}` : ''}`);
+  for (const test of results.passes) print(`  ✓ ${test.fullTitle}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}`);
+  for (const test of results.skipped) print(`  - ${test.fullTitle} (pending)`);
+  for (const test of results.failures) {
+    print(`  ✗ ${test.fullTitle}`);
+    print(`      ${(test.stack || test.error || '').split('\n').join('\n      ')}`);
+  }
+  print(`host suite: ${seconds(results.durationMs)} in the host, ${seconds(Date.now() - started)} in all`);
+  print(`${results.passed} passed, ${results.failed} failed`);
+  return results.failed === 0 ? 0 : 1;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  process.stderr.write(`host tests: ${error instanceof Error ? error.message : String(error)}\n`);
+  print('0 passed, 1 failed');
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);
