@@ -59,6 +59,7 @@ export function parseConfigText(text: string): { config?: ConfigInput; problems:
   }
   // What remains valid still applies.
   const retry = configSchema.safeParse(cleaned);
+  problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
   return { config: retry.success ? retry.data : undefined, problems };
 }
 

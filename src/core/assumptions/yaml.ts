@@ -121,6 +121,7 @@ function parseFile(path: string, text: string, options: AssumptionParseOptions):
     else if (read.problems.length > 0) continue; // partial document: keep only items that read cleanly
     if (read.assumption) assumptions.push(read.assumption);
   }
+  problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
   return { assumptions, problems };
 }
 
