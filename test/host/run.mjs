@@ -8,11 +8,12 @@
 // Environment: HOST_GREP (same as --grep), HOST_TIMEOUT_MS (default 300000),
 // CHROMIUM_PATH, RG_PATH, KEEP_TEST_WORKSPACE=1 (keep the temp folder).
 
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ensureCodeServer } from '../../scripts/code-server.mjs';
-import { cleanup, launchBrowser, onCleanup, seconds, startCodeServer, tail, testResultsDir } from './server.mjs';
+import { printHostResults } from './report.mjs';
+import { cleanup, launchBrowser, onCleanup, startCodeServer, tail, testResultsDir } from './server.mjs';
 import { prepareWorkspace, RESULTS_ENV, repoRoot } from './workspace.mjs';
 
 const started = Date.now();
@@ -74,23 +75,11 @@ async function main() {
   const browserLines = [];
   page.on('console', (message) => browserLines.push(`[${message.type()}] ${message.text()}`));
   page.on('pageerror', (error) => browserLines.push(`[pageerror] ${error.message}`));
-  onCleanup(async () => {
-    const { writeFileSync } = await import('node:fs');
-    writeFileSync(browserLog, browserLines.join('\n') + '\n');
-  });
+  onCleanup(() => writeFileSync(browserLog, browserLines.join('\n') + '\n'));
   await page.goto(url);
 
   const results = await waitForResults({ resultsFile: ws.resultsFile, server, logFile });
-  print(`VS Code ${results.vscodeVersion} (${results.appName})${results.grep ? `, grep: ${results.grep}` : ''}`);
-  for (const test of results.passes) print(`  ✓ ${test.fullTitle}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}`);
-  for (const test of results.skipped) print(`  - ${test.fullTitle} (pending)`);
-  for (const test of results.failures) {
-    print(`  ✗ ${test.fullTitle}`);
-    print(`      ${(test.stack || test.error || '').split('\n').join('\n      ')}`);
-  }
-  print(`host suite: ${seconds(results.durationMs)} in the host, ${seconds(Date.now() - started)} in all`);
-  print(`${results.passed} passed, ${results.failed} failed`);
-  return results.failed === 0 ? 0 : 1;
+  return printHostResults(results, { totalMs: Date.now() - started });
 }
 
 let exitCode = 1;
