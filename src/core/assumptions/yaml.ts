@@ -150,6 +150,12 @@ function readItem(
 
   if (typeof raw.id === 'string' && raw.id.trim() === '') {
     problems.push({ code: 'record.schema', message: `${who}: \`id\` is empty.`, range: rangeAt(source, [...base, 'id']) });
+  } else if (typeof raw.id === 'number' && !id) {
+    problems.push({
+      code: 'record.schema',
+      message: `${who}: \`id\` must be ${EXPECTED.id}, not ${describeValue(raw.id)}.`,
+      range: rangeAt(source, [...base, 'id']),
+    });
   }
   if (typeof raw.statement === 'string' && raw.statement.trim() === '') {
     problems.push({ code: 'record.schema', message: `${who}: \`statement\` is empty.`, range: rangeAt(source, [...base, 'statement']) });

@@ -159,6 +159,15 @@ describe('parseAssumptionFile', () => {
     assert.deepEqual(problems[0].range, r(1, 4, 1, 13));
   });
 
+  it('reports an id that is a number but not a whole one', () => {
+    const { assumptions, problems } = parseAssumptionFile('a.yaml', 'id: 3.5\nstatement: s\n', options);
+    assert.deepEqual(assumptions, []);
+    assert.deepEqual(
+      problems.map((p) => [p.message, p.range]),
+      [['The assumption in a.yaml (no id): `id` must be an id such as ASM-3 (or a number), not 3.5.', r(0, 4, 0, 7)]],
+    );
+  });
+
   it('reports a validate-by that is not a date', () => {
     const { assumptions, problems } = parseAssumptionFile('a.yaml', 'id: ASM-1\nstatement: s\nvalidate-by: next spring\n', options);
     assert.equal(assumptions[0].validateBy, undefined);
