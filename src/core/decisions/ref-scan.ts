@@ -1,0 +1,54 @@
+/**
+ * Finding the records a sentence names: "Superseded by [13. Foo](0013-foo.md)",
+ * "superseded by ADR 23 and ADR-24", "Supersedes /adr/23", "Amends 0005-x.md".
+ * Offsets are into the given text, so callers can turn them into exact ranges.
+ */
+import { idKey } from '../ids';
+import { escapeRegExp, resolveDecisionRef, resolveLinkTarget } from './ref-resolution';
+
+export interface ScannedRef {
+  id: string;
+  start: number;
+  end: number;
+}
+
+const MARKDOWN_LINK = /(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)>\s]*)>?(?:\s+"[^"]*")?\s*\)/g;
+const AUTOLINK = /<((?:https?:\/\/|\.{0,2}\/)[^>\s]+)>/g;
+const FILE_PATH = /(?:\.{0,2}\/)?(?:[\w.-]+\/)*[\w.-]*\d[\w.-]*\.(?:md|markdown|mdx|html?)\b/gi;
+const ROUTE = /(?<![\w/.])\/(?:[\w.-]+\/)*[\w.-]+\/?/g;
+const HASH_NUMBER = /(?<![\w#])#(\d+)\b/g;
+
+/** The decision records a piece of text names, in order of appearance, without duplicates. */
+export function scanDecisionRefs(text: string, prefix: string): ScannedRef[] {
+  const found: ScannedRef[] = [];
+  const taken: boolean[] = new Array(text.length).fill(false);
+  const take = (start: number, end: number, id: string | undefined) => {
+    if (!id) return;
+    for (let i = start; i < end; i++) if (taken[i]) return;
+    for (let i = start; i < end; i++) taken[i] = true;
+    found.push({ id, start, end });
+  };
+
+  for (const m of text.matchAll(MARKDOWN_LINK)) {
+    if (m[1]) continue; // image
+    const id = resolveLinkTarget(m[3], prefix) ?? resolveDecisionRef(m[2], prefix);
+    take(m.index, m.index + m[0].length, id);
+  }
+  for (const m of text.matchAll(AUTOLINK)) take(m.index, m.index + m[0].length, resolveLinkTarget(m[1], prefix));
+
+  const prefixes = [...new Set([prefix, 'ADR'].map((p) => escapeRegExp(p)))].join('|');
+  const prefixed = new RegExp(`(?<![A-Za-z0-9])(?:${prefixes})[-_ ]?\\d+\\b`, 'gi');
+  for (const m of text.matchAll(prefixed)) take(m.index, m.index + m[0].length, resolveDecisionRef(m[0], prefix));
+  for (const m of text.matchAll(FILE_PATH)) take(m.index, m.index + m[0].length, resolveLinkTarget(m[0], prefix));
+  for (const m of text.matchAll(ROUTE)) take(m.index, m.index + m[0].length, resolveLinkTarget(m[0], prefix));
+  for (const m of text.matchAll(HASH_NUMBER)) take(m.index, m.index + m[0].length, resolveDecisionRef(m[1], prefix));
+
+  found.sort((a, b) => a.start - b.start);
+  const seen = new Set<string>();
+  return found.filter((r) => {
+    const key = idKey(r.id);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * Normalising a status as people write it ("Accepted, implemented", "Under review",
+ * `superseded by [ADR-0005](0005-x.md)`) to a DecisionStatus.
+ */
+import type { DecisionStatus } from '../model';
+
+const SUPERSEDED = /\bsuper[sc]eded\b|\breplaced\s+by\b/;
+const DEPRECATED = /\b(?:deprecated|obsolete|retired|sunset)\b/;
+const REJECTED = /\b(?:rejected|declined|refused|denied|withdrawn|abandoned|not\s+accepted|not\s+approved)\b/;
+const ACCEPTED = /\b(?:accepted|approved|decided|adopted|implemented|agreed|ratified|final|active|in\s+effect|done)\b/;
+const PROPOSED = /\b(?:proposed|proposal|propose|draft|drafting|pending|in\s+review|under\s+review|review|open|wip|work\s+in\s+progress|in\s+progress|suggested|requested|rfc|in\s+discussion|under\s+discussion|discussing|new)\b/;
+
+/**
+ * The DecisionStatus a status text means. A stated supersession wins, then the other
+ * terminal states (deprecated, rejected), then accepted, then proposed; anything else
+ * (none, "on hold") is unknown.
+ */
+export function normaliseDecisionStatus(text: string): DecisionStatus {
+  const plain = plainStatusText(text);
+  if (!plain) return 'unknown';
+  if (SUPERSEDED.test(plain)) return 'superseded';
+  if (DEPRECATED.test(plain)) return 'deprecated';
+  if (REJECTED.test(plain)) return 'rejected';
+  if (ACCEPTED.test(plain)) return 'accepted';
+  if (PROPOSED.test(plain)) return 'proposed';
+  return 'unknown';
+}
+
+/** Lower-case words of a status text: links reduced to their text, Markdown and quotes dropped. */
+function plainStatusText(text: string): string {
+  return String(text ?? '')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`"'“”‘’[\](){}<>]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
