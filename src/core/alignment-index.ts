@@ -79,16 +79,14 @@ export class AlignmentIndex {
 
     this.completeSupersession([...decisions, ...assumptions]);
 
-    this.references = sources.references.map((ref) => {
-      const target = this.lookup(ref.id);
-      const resolved: ResolvedReference = { ...ref, target: target?.id ?? null };
-      const key = target ? idKey(target.id) : idKey(ref.id);
+    this.references = sources.references.map((ref) => ({ ...ref, target: this.lookup(ref.id)?.id ?? null }));
+    this.references.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
+    for (const resolved of this.references) {
+      const key = idKey(resolved.target ?? resolved.id);
       const list = this.referencesByKey.get(key);
       if (list) list.push(resolved);
       else this.referencesByKey.set(key, [resolved]);
-      return resolved;
-    });
-    this.references.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
+    }
   }
 
   /** The record an id names (first one by path when duplicated), or undefined. */
@@ -103,14 +101,15 @@ export class AlignmentIndex {
   }
 
   /**
-   * The live end of a supersession chain: follows superseded-by links to a record that
-   * is not superseded itself. Cycle-safe; returns the record itself when not superseded.
+   * The live end of a supersession chain: follows superseded-by links (of records whose
+   * effective status is superseded) to a record that is not superseded itself. Cycle-safe; returns the record itself when not superseded.
    * With several successors, the first (by id order as stated) is followed.
    */
   liveEnd(record: AlignmentRecord): AlignmentRecord {
     const seen = new Set<AlignmentRecord>([record]);
     let current = record;
     for (;;) {
+      if (current.status !== 'superseded') return current;
       const next = current.supersededBy.map((m) => this.lookup(m.id)).find((r) => r !== undefined);
       if (!next || seen.has(next)) return current;
       seen.add(next);
@@ -124,6 +123,7 @@ export class AlignmentIndex {
     const seen = new Set<AlignmentRecord>([record]);
     let current = record;
     for (;;) {
+      if (current.status !== 'superseded') return result;
       const next = current.supersededBy.map((m) => this.lookup(m.id)).find((r) => r !== undefined);
       if (!next || seen.has(next)) return result;
       seen.add(next);
@@ -132,12 +132,16 @@ export class AlignmentIndex {
     }
   }
 
-  /** Assumptions a decision relies on that are known here. */
+  /** Assumptions a decision relies on that are known here, stated on either side. */
   assumptionsOf(decision: Decision): Assumption[] {
     const result: Assumption[] = [];
     for (const mention of decision.assumptions) {
       const record = this.lookup(mention.id);
       if (record?.kind === 'assumption' && !result.includes(record)) result.push(record);
+    }
+    for (const assumption of this.assumptions) {
+      if (result.includes(assumption)) continue;
+      if (assumption.decisions.some((m) => this.lookup(m.id) === decision)) result.push(assumption);
     }
     return result;
   }
@@ -172,7 +176,12 @@ export class AlignmentIndex {
     for (const record of records) {
       if (record.status === 'superseded') continue;
       const successors = record.supersededBy.map((m) => this.lookup(m.id)).filter((r) => r !== undefined);
-      const live = successors.some((s) => s.kind !== 'decision' || (s.status !== 'proposed' && s.status !== 'rejected'));
+      // Judged by the successor's stated status, not one changed earlier in this loop,
+      // so the result does not depend on file order.
+      const live = successors.some((s) => {
+        const status = this.stated.get(s)?.status ?? s.status;
+        return s.kind !== 'decision' || (status !== 'proposed' && status !== 'rejected');
+      });
       if (!live) continue;
       if (record.kind === 'decision' && record.status !== 'rejected') record.status = 'superseded';
       if (record.kind === 'assumption' && record.status !== 'invalidated' && record.status !== 'retired') {
@@ -187,7 +196,11 @@ export function recordKeys(record: AlignmentRecord): string[] {
   const keys = [idKey(record.id)];
   if (record.kind === 'decision') {
     const stem = record.path.split('/').pop()!.replace(/\.md$/i, '');
-    const slug = stem.replace(/^(?:adr[-_])?\d+[-_]/i, '').replace(/^\d{8}-/, '').toLowerCase();
+    const slug = stem
+      .replace(/^\d{4}-\d{2}-\d{2}[-_]\d+[-_]/, '')
+      .replace(/^(?:adr[-_])?\d+[-_]/i, '')
+      .replace(/^\d{8}-/, '')
+      .toLowerCase();
     if (slug && !keys.includes(slug)) keys.push(slug);
     if (!keys.includes(stem.toLowerCase())) keys.push(stem.toLowerCase());
   }
