@@ -12,10 +12,8 @@ export const reliesOnInvalid: Rule = ({ index }) => {
     for (const assumption of index.assumptionsOf(decision)) {
       if (assumption.status !== 'invalidated' && assumption.status !== 'superseded') continue;
       const mention = decision.assumptions.find((m) => idKey(m.id) === idKey(assumption.id));
-      const next =
-        assumption.status === 'superseded' && assumption.supersededBy.length
-          ? `point it at ${assumption.supersededBy.map((m) => m.id).join(', ')} or revisit the decision`
-          : 'revisit the decision';
+      const live = index.liveEnd(assumption);
+      const next = assumption.status === 'superseded' && live !== assumption ? `point it at ${live.id} or revisit the decision` : 'revisit the decision';
       findings.push(
         finding(
           'record.relies-on-invalid',
