@@ -102,19 +102,25 @@ export class AlignmentIndex {
 
   /**
    * The live end of a supersession chain: follows superseded-by links (of records whose
-   * effective status is superseded) to a record that is not superseded itself. Cycle-safe; returns the record itself when not superseded.
-   * With several successors, the first (by id order as stated) is followed.
+   * effective status is superseded) to a record that is not superseded itself.
+   * Cycle-safe; returns the record itself when not superseded.
+   * With several successors, the first live one (as stated) is followed, else the first known.
    */
   liveEnd(record: AlignmentRecord): AlignmentRecord {
     const seen = new Set<AlignmentRecord>([record]);
     let current = record;
     for (;;) {
       if (current.status !== 'superseded') return current;
-      const next = current.supersededBy.map((m) => this.lookup(m.id)).find((r) => r !== undefined);
+      const next = this.successorOf(current);
       if (!next || seen.has(next)) return current;
       seen.add(next);
       current = next;
     }
+  }
+
+  private successorOf(record: AlignmentRecord): AlignmentRecord | undefined {
+    const successors = record.supersededBy.map((m) => this.lookup(m.id)).filter((r) => r !== undefined);
+    return successors.find((r) => r.kind !== 'decision' || (r.status !== 'proposed' && r.status !== 'rejected')) ?? successors[0];
   }
 
   /** The chain from a record to its live end, inclusive. */
@@ -124,7 +130,7 @@ export class AlignmentIndex {
     let current = record;
     for (;;) {
       if (current.status !== 'superseded') return result;
-      const next = current.supersededBy.map((m) => this.lookup(m.id)).find((r) => r !== undefined);
+      const next = this.successorOf(current);
       if (!next || seen.has(next)) return result;
       seen.add(next);
       result.push(next);

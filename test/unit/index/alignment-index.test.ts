@@ -143,6 +143,18 @@ describe('AlignmentIndex', () => {
       assert.equal(index.liveEnd(index.lookup('ADR-1')!).id, 'ADR-0002');
       assert.deepEqual(index.chain(index.lookup('ADR-1')!).map((r) => r.id), ['ADR-0001', 'ADR-0002']);
     });
+
+    it('prefers a live successor when a record is superseded by two', () => {
+      const index = buildIndex({
+        decisions: [
+          decision('ADR-0001', { status: 'superseded', supersededBy: ['ADR-0002', 'ADR-0003'] }),
+          decision('ADR-0002', { status: 'proposed' }),
+          decision('ADR-0003'),
+        ],
+      });
+      assert.equal(index.liveEnd(index.lookup('ADR-1')!).id, 'ADR-0003');
+      assert.deepEqual(index.chain(index.lookup('ADR-1')!).map((r) => r.id), ['ADR-0001', 'ADR-0003']);
+    });
   });
 
   describe('references', () => {
