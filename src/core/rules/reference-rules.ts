@@ -69,8 +69,10 @@ function decisionFinding(ref: ResolvedReference, record: Decision, context: Rule
         related,
       });
     case 'proposed': {
-      const waiting = record.approvers.filter((a) => a.state !== 'approved').map((a) => a.name);
-      const who = waiting.length ? `awaiting approval by ${waiting.join(', ')}` : `awaiting approval (${ownerClause(record)})`;
+      const waiting = record.approvers.filter((a) => a.state === 'pending').map((a) => a.name);
+      const rejecting = record.approvers.filter((a) => a.state === 'rejected').map((a) => a.name);
+      const rejected = rejecting.length ? `; rejected by ${rejecting.join(', ')}` : '';
+      const who = (waiting.length ? `awaiting approval by ${waiting.join(', ')}` : `awaiting approval (${ownerClause(record)})`) + rejected;
       return finding('ref.pending', ref.path, at, `${describe(record)} is still proposed, ${who}.`, { recordId: record.id, related });
     }
     default:

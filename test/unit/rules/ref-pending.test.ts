@@ -30,6 +30,31 @@ describe('rule ref.pending', () => {
     assert.equal(f.recordId, 'ADR-0010');
   });
 
+  it('does not call an approver who rejected it "awaiting", but names them', () => {
+    const ref = reference('ADR-0010');
+    const findings = runRule(referenceRules, {
+      decisions: [
+        decision('ADR-0010', {
+          title: 'Adopt gRPC',
+          status: 'proposed',
+          approvers: [
+            { name: 'ivan@example.com', state: 'pending' },
+            { name: 'sam@example.com', state: 'rejected' },
+          ],
+        }),
+      ],
+      references: [ref],
+    });
+    const f = assertOnly(findings, {
+      code: 'ref.pending',
+      severity: 'information',
+      path: 'src/app.ts',
+      range: refRange(ref),
+      mentions: ['ADR-0010', 'Adopt gRPC', 'awaiting approval by ivan@example.com;', 'rejected by sam@example.com'],
+    });
+    assert.ok(!f.message.includes('awaiting approval by ivan@example.com, sam'));
+  });
+
   it('names the owner when the proposal lists no approvers', () => {
     const ref = reference('ADR-0010');
     const findings = runRule(referenceRules, {
