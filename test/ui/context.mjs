@@ -1,0 +1,94 @@
+// What a UI test sees: `ui.page` is a fresh Chromium page on the VS Code
+// workbench for each test (opened by the runner's root hooks, screenshot taken
+// after the test into test-results/), plus helpers that drive the workbench
+// the way a user does.
+
+import { setTimeout as delay } from 'node:timers/promises';
+
+export const ui = {
+  /** @type {import('playwright-core').Page} */
+  page: undefined,
+  /** @type {import('playwright-core').BrowserContext} */
+  context: undefined,
+  /** URL that opens the fixture workspace in the workbench. */
+  workbenchUrl: '',
+  /** Absolute path of the fixture workspace copy on disk. */
+  workspace: '',
+  /** VS Code version bundled with code-server. */
+  vscodeVersion: '',
+};
+
+/**
+ * Retries `check` (which throws or returns false while the UI is not there yet)
+ * until it passes or `timeout` ms have passed; then throws its last error.
+ */
+export async function eventually(check, timeout = 15_000, interval = 200) {
+  const deadline = Date.now() + timeout;
+  let lastError;
+  for (;;) {
+    try {
+      const result = await check();
+      if (result !== false) return result;
+      lastError = new Error('condition still false');
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw lastError;
+    await delay(interval);
+  }
+}
+
+/** Waits until the workbench is laid out and the Explorer has the workspace's files. */
+export async function waitForWorkbench(page = ui.page, timeout = 60_000) {
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout });
+  await page.locator('.part.activitybar').waitFor({ state: 'visible', timeout });
+  await page.locator('.part.statusbar').waitFor({ state: 'visible', timeout });
+}
+
+/** Clicks an activity bar item by (the start of) its aria-label, e.g. 'Explorer'. */
+export async function openViewContainer(label, page = ui.page) {
+  const item = page.locator(`.part.activitybar .action-item a[aria-label^="${label}"], .part.activitybar .action-item [aria-label^="${label}"]`).first();
+  await item.waitFor({ state: 'visible' });
+  const container = item.locator('xpath=ancestor-or-self::li[contains(@class,"action-item")]');
+  const checked = (await container.getAttribute('aria-selected').catch(() => null)) === 'true'
+    || (await container.getAttribute('class').catch(() => ''))?.includes('checked');
+  if (!checked) await item.click();
+}
+
+/** The visible tree/list row whose label is exactly `text`. */
+export function listRow(text, page = ui.page) {
+  return page.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(text)}$`) }) }).first();
+}
+
+/** Opens a file through quick open (Ctrl+P), as a user would. */
+export async function quickOpen(fileName, page = ui.page) {
+  await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 }, force: true }).catch(() => undefined);
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(fileName);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first();
+  await row.waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ state: 'visible' });
+}
+
+/** Runs a command from the command palette (F1) by its title. */
+export async function runCommand(title, page = ui.page) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+}
+
+/** Text of the active editor's visible lines (Monaco renders spaces as U+00A0). */
+export async function activeEditorText(page = ui.page) {
+  const text = await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText();
+  return text.replace(/\u00a0/g, ' ');
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// UI tests: the packaged .vsix installed into code-server (what users install),
+// the fixture workspace opened in headless system Chromium, and mocha (in
+// Node) running test/ui/*.ui.mjs against the page. Every test gets a fresh
+// page on the workbench; a screenshot of each goes to test-results/.
+//
+// Usage: node test/ui/run.mjs [--grep <pattern>] [--reuse-vsix]
+//   --reuse-vsix       use execution-alignment-<version>.vsix if it exists
+//                      (otherwise `npm run package` builds it first)
+// Environment: UI_VSIX=<file.vsix> (use that package), UI_GREP, CHROMIUM_PATH,
+// RG_PATH, KEEP_TEST_WORKSPACE=1.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { bundledVsCodeVersion, ensureCodeServer } from '../../scripts/code-server.mjs';
+import { cleanup, installExtension, launchBrowser, onCleanup, startCodeServer, testResultsDir } from '../host/server.mjs';
+import { prepareWorkspace, repoRoot } from '../host/workspace.mjs';
+
+const started = Date.now();
+const argv = process.argv.slice(2);
+const grepIndex = argv.indexOf('--grep');
+const grep = grepIndex >= 0 ? argv[grepIndex + 1] : process.env.UI_GREP;
+const uiDir = join(repoRoot, 'test', 'ui');
+
+function print(line = '') {
+  process.stdout.write(`${line}\n`);
+}
+
+function packageVsix() {
+  if (process.env.UI_VSIX) {
+    const vsix = resolve(process.env.UI_VSIX);
+    if (!existsSync(vsix)) throw new Error(`UI_VSIX=${vsix} does not exist`);
+    return vsix;
+  }
+  const { name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const vsix = join(repoRoot, `${name}-${version}.vsix`);
+  if (argv.includes('--reuse-vsix') && existsSync(vsix)) return vsix;
+  print('packaging the extension (npm run package)');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['run', '--silent', 'package'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0 || !existsSync(vsix)) throw new Error(`npm run package failed (exit ${result.status}); no ${vsix}`);
+  return vsix;
+}
+
+function slug(text) {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 100);
+}
+
+async function main() {
+  ensureCodeServer();
+  mkdirSync(testResultsDir, { recursive: true });
+  const vsix = packageVsix();
+
+  const ws = prepareWorkspace({ label: 'ui' });
+  onCleanup(() => ws.cleanup());
+  installExtension({ vsix, userDataDir: ws.userDataDir, extensionsDir: ws.extensionsDir });
+  const installed = readdirSync(ws.extensionsDir).filter((entry) => !entry.startsWith('.') && entry !== 'extensions.json');
+  print(`installed ${installed.join(', ')} from ${vsix}`);
+
+  const server = await startCodeServer({
+    workspace: ws.workspace,
+    userDataDir: ws.userDataDir,
+    extensionsDir: ws.extensionsDir,
+    logFile: join(testResultsDir, 'ui-code-server.log'),
+  });
+  const { context } = await launchBrowser({ profileDir: ws.browserProfileDir });
+  const browserLines = [];
+  context.on('console', (message) => browserLines.push(`[${message.type()}] ${message.text()}`));
+  onCleanup(() => writeFileSync(join(testResultsDir, 'ui-browser.log'), browserLines.join('\n') + '\n'));
+
+  const { ui } = await import('./context.mjs');
+  ui.context = context;
+  ui.workspace = ws.workspace;
+  ui.workbenchUrl = `${server.base}/?folder=${encodeURIComponent(ws.workspace)}`;
+  ui.vscodeVersion = bundledVsCodeVersion();
+  print(`VS Code ${ui.vscodeVersion} (code-server) on ${server.base}`);
+
+  const { default: Mocha } = await import('mocha');
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 90_000,
+    reporter: 'spec',
+    color: false,
+    rootHooks: {
+      async beforeEach() {
+        for (const page of context.pages()) await page.close();
+        ui.page = await context.newPage();
+        await ui.page.goto(ui.workbenchUrl);
+      },
+      async afterEach() {
+        const test = this.currentTest;
+        if (!ui.page || !test) return;
+        const file = join(testResultsDir, `ui-${slug(test.fullTitle())}.png`);
+        await ui.page.screenshot({ path: file }).catch((error) => print(`    (no screenshot: ${error.message})`));
+        test.screenshot = file;
+      },
+    },
+  });
+  if (grep) mocha.grep(grep);
+  const files = readdirSync(uiDir).filter((name) => name.endsWith('.ui.mjs')).sort();
+  for (const name of files) mocha.addFile(join(uiDir, name));
+  await mocha.loadFilesAsync();
+
+  const counts = await new Promise((resolveRun) => {
+    let passed = 0;
+    let failed = 0;
+    const runner = mocha.run(() => resolveRun({ passed, failed }));
+    runner.on('pass', () => (passed += 1));
+    runner.on('fail', () => (failed += 1));
+  });
+  print(`screenshots in ${testResultsDir}; UI run ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
+  print(`${counts.passed} passed, ${counts.failed} failed`);
+  return counts.failed === 0 && counts.passed > 0 ? 0 : 1;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  process.stderr.write(`UI tests: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  print('0 passed, 1 failed');
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);
