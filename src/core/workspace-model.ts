@@ -26,9 +26,22 @@ export class WorkspaceModel {
   private cached: AlignmentIndex | undefined;
 
   constructor(
-    readonly config: AlignmentConfig,
+    private currentConfig: AlignmentConfig,
     readonly layout: Layout,
   ) {}
+
+  get config(): AlignmentConfig {
+    return this.currentConfig;
+  }
+
+  /**
+   * Takes settings that only affect rules (severities, thresholds). Settings that change
+   * what is parsed (folders, prefixes, excludes) need a new model instead.
+   */
+  setRuleConfig(config: AlignmentConfig): void {
+    this.currentConfig = { ...this.currentConfig, severity: config.severity, approvalOverdueDays: config.approvalOverdueDays, allowAnyApprover: config.allowAnyApprover };
+    this.cached = undefined;
+  }
 
   roleOf(path: string): FileRole | undefined {
     return roleOf(path, this.layout);

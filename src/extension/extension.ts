@@ -1,5 +1,50 @@
-import type * as vscode from 'vscode';
+/**
+ * Activation: cheap and quick. The index is built in the background; providers and
+ * commands are thin adapters over the core. Errors during activation are shown, not
+ * swallowed.
+ */
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { COMPLETION_TRIGGERS, RecordIdCompletionProvider } from './completion';
+import { DiagnosticsManager } from './diagnostics';
+import { RecordHoverProvider } from './hover';
+import { IndexService } from './index-service';
+import { RecordCodeLensProvider, RecordDefinitionProvider, RecordLinkProvider, RecordReferenceProvider } from './navigation';
+import { AlignmentQuickFixes } from './quick-fixes';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+/** What activate() returns: used by the extension's own tests and by other extensions. */
+export interface AlignmentApi {
+  /** Resolves when every folder is indexed and pending changes are applied. */
+  whenIdle(): Promise<void>;
+  service: IndexService;
+  diagnostics: DiagnosticsManager;
+}
+
+const FILES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+
+export function activate(context: vscode.ExtensionContext): AlignmentApi | undefined {
+  try {
+    const service = new IndexService();
+    const diagnostics = new DiagnosticsManager(service);
+    context.subscriptions.push(
+      service,
+      diagnostics,
+      vscode.languages.registerHoverProvider(FILES, new RecordHoverProvider(service)),
+      vscode.languages.registerDefinitionProvider(FILES, new RecordDefinitionProvider(service)),
+      vscode.languages.registerDocumentLinkProvider(FILES, new RecordLinkProvider(service)),
+      vscode.languages.registerReferenceProvider(FILES, new RecordReferenceProvider(service)),
+      vscode.languages.registerCompletionItemProvider(FILES, new RecordIdCompletionProvider(service), ...COMPLETION_TRIGGERS),
+      vscode.languages.registerCodeActionsProvider(FILES, new AlignmentQuickFixes(service, diagnostics), AlignmentQuickFixes.metadata),
+      ...registerCommands(service),
+    );
+    const lenses = new RecordCodeLensProvider(service);
+    context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'yaml' }], lenses));
+    return { whenIdle: () => service.whenIdle(), service, diagnostics };
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Execution Alignment failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(error);
+    return undefined;
+  }
+}
 
 export function deactivate(): void {}

@@ -1,0 +1,84 @@
+/**
+ * What a hover card says about a record, as plain data (rendered by the editor, where
+ * every text field is untrusted workspace text and escaped).
+ */
+import type { AlignmentIndex } from './alignment-index';
+import type { AlignmentRecord, ApprovalState } from './model';
+
+export interface RecordCard {
+  id: string;
+  kind: 'decision' | 'assumption';
+  title: string;
+  status: string;
+  statusText: string;
+  owner?: string;
+  approvers: { name: string; state: ApprovalState; date?: string }[];
+  date?: string;
+  /** review-by for decisions, validate-by for assumptions. */
+  dueBy?: string;
+  dueLabel: string;
+  summary: string;
+  /** Ids and titles from this record to the live end, when superseded. */
+  chain: { id: string; title: string; status: string }[];
+  /** What this record supersedes. */
+  supersedes: string[];
+  /** Assumptions a decision relies on (or decisions an assumption supports), with status. */
+  links: { id: string; title: string; status: string }[];
+  linksLabel: string;
+  referenceCount: number;
+  path: string;
+  line: number;
+}
+
+export function recordCard(index: AlignmentIndex, record: AlignmentRecord): RecordCard {
+  const chain = index
+    .chain(record)
+    .slice(1)
+    .map((r) => ({ id: r.id, title: titleOf(r), status: r.status }));
+  const referenceCount = index.referencesTo(record.id).length;
+  if (record.kind === 'decision') {
+    return {
+      id: record.id,
+      kind: 'decision',
+      title: record.title,
+      status: record.status,
+      statusText: record.statusText,
+      owner: record.owner ?? record.deciders[0],
+      approvers: record.approvers.map((a) => ({ name: a.name, state: a.state, date: a.date })),
+      date: record.date,
+      dueBy: record.reviewBy,
+      dueLabel: 'Review by',
+      summary: record.summary,
+      chain,
+      supersedes: record.supersedes.map((m) => m.id),
+      links: index.assumptionsOf(record).map((a) => ({ id: a.id, title: a.statement, status: a.status })),
+      linksLabel: 'Relies on',
+      referenceCount,
+      path: record.path,
+      line: record.line,
+    };
+  }
+  return {
+    id: record.id,
+    kind: 'assumption',
+    title: record.statement,
+    status: record.status,
+    statusText: record.status,
+    owner: record.owner,
+    approvers: [],
+    dueBy: record.validateBy,
+    dueLabel: 'Validate by',
+    summary: record.evidence ?? '',
+    chain,
+    supersedes: record.supersedes.map((m) => m.id),
+    links: index.dependantsOf(record).map((d) => ({ id: d.id, title: d.title, status: d.status })),
+    linksLabel: 'Decisions relying on it',
+    referenceCount,
+    path: record.path,
+    line: record.line,
+  };
+}
+
+function titleOf(record: AlignmentRecord): string {
+  return record.kind === 'decision' ? record.title : record.statement;
+}

@@ -1,0 +1,187 @@
+/**
+ * The live index of one workspace folder. The first build runs in the background; after
+ * that, file events arrive in batches (see IndexService) and cost one re-parse per
+ * changed file. Open editors' unsaved text is what counts for their files.
+ */
+import * as nodePath from 'node:path';
+import * as vscode from 'vscode';
+import type { AlignmentIndex } from '../core/alignment-index';
+import type { Finding } from '../core/findings';
+import type { FileRole, Layout } from '../core/layout';
+import { WorkspaceModel } from '../core/workspace-model';
+import { readText } from '../node/read-text';
+import { loadWorkspace } from '../node/load-workspace';
+import { readFolderConfig, reindexNeeded, type FolderConfig } from './settings';
+
+/** Files whose change alters where records are looked for: a full rebuild follows. */
+const LAYOUT_FILES = new Set(['.alignment.yaml', '.alignment.yml', '.adr-dir', '.log4brains.yml']);
+/** A batch larger than this (a branch switch) is cheaper as one full rebuild. */
+const REBUILD_THRESHOLD = 400;
+
+export class FolderIndex implements vscode.Disposable {
+  private model: WorkspaceModel | undefined;
+  private files = new Set<string>();
+  private folderConfig: FolderConfig | undefined;
+  private building: Promise<void> | undefined;
+  private generation = 0;
+  private findingsCache: Finding[] | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after each rebuild or batch of updates. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    readonly folder: vscode.WorkspaceFolder,
+    private readonly allowProcesses: () => boolean,
+  ) {}
+
+  get ready(): boolean {
+    return this.model !== undefined;
+  }
+
+  get index(): AlignmentIndex | undefined {
+    return this.model?.index;
+  }
+
+  get config(): FolderConfig | undefined {
+    return this.folderConfig;
+  }
+
+  get layout(): Layout | undefined {
+    return this.model?.layout;
+  }
+
+  roleOf(path: string): FileRole | undefined {
+    return this.model?.roleOf(path);
+  }
+
+  get allFiles(): ReadonlySet<string> {
+    return this.files;
+  }
+
+  /** Findings of the whole folder (cached until the next change). */
+  findings(now = new Date()): Finding[] {
+    if (!this.model) return [];
+    this.findingsCache ??= this.model.findings(now, [...this.files]);
+    return this.findingsCache;
+  }
+
+  relativePath(uri: vscode.Uri): string | undefined {
+    if (uri.scheme !== this.folder.uri.scheme) return undefined;
+    const relative = nodePath.relative(this.folder.uri.fsPath, uri.fsPath);
+    if (!relative || relative.startsWith('..') || nodePath.isAbsolute(relative)) return undefined;
+    return relative.split(nodePath.sep).join('/');
+  }
+
+  uriOf(path: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.folder.uri, ...path.split('/'));
+  }
+
+  /** Full (re)build: configuration, layout, every record and candidate file. */
+  rebuild(): Promise<void> {
+    const generation = ++this.generation;
+    const run = async () => {
+      const folderConfig = await readFolderConfig(this.folder);
+      const loaded = await loadWorkspace(this.folder.uri.fsPath, { config: folderConfig.config, allowProcesses: this.allowProcesses() });
+      if (generation !== this.generation) return; // a newer rebuild started meanwhile
+      this.folderConfig = folderConfig;
+      this.files = new Set(loaded.files);
+      this.model = loaded.model;
+      for (const document of vscode.workspace.textDocuments) {
+        if (document.isDirty) this.updateFromDocument(document, false);
+      }
+      this.fire();
+    };
+    this.building = run();
+    return this.building;
+  }
+
+  /** Resolves once the current build (if any) has finished. */
+  async whenReady(): Promise<void> {
+    while (this.building) {
+      const current = this.building;
+      await current;
+      if (current === this.building) break;
+    }
+  }
+
+  /**
+   * Applies a batch of file events (workspace-relative path → exists now). Returns
+   * after the index and findings are current.
+   */
+  async applyBatch(batch: ReadonlyMap<string, boolean>): Promise<void> {
+    await this.whenReady();
+    const model = this.model;
+    if (!model) return;
+    const layoutChanged = [...batch.keys()].some((p) => LAYOUT_FILES.has(p));
+    const newRecordFolder = [...batch].some(([p, exists]) => exists && !this.files.has(p) && couldBeNewRecordFolder(p, model));
+    if (layoutChanged || newRecordFolder || batch.size > REBUILD_THRESHOLD) {
+      if (layoutChanged) {
+        const next = await readFolderConfig(this.folder);
+        if (!reindexNeeded(model.config, next.config) && !newRecordFolder && ![...batch.keys()].some((p) => p === '.adr-dir' || p === '.log4brains.yml')) {
+          this.folderConfig = next;
+          model.setRuleConfig(next.config);
+          this.fire();
+          return;
+        }
+      }
+      return this.rebuild();
+    }
+    const maxBytes = model.config.maxFileSizeKb * 1024;
+    for (const [path, exists] of batch) {
+      if (!exists) {
+        this.files.delete(path);
+        model.remove(path);
+        continue;
+      }
+      this.files.add(path);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && this.relativePath(d.uri) === path);
+      if (open) {
+        model.update(path, open.getText());
+        continue;
+      }
+      if (!model.roleOf(path)) continue;
+      const result = await readText(nodePath.join(this.folder.uri.fsPath, path), maxBytes);
+      if ('text' in result) model.update(path, result.text);
+      else model.updateUnreadable(path, result.unreadable);
+    }
+    this.fire();
+  }
+
+  /** Takes an open document's current (possibly unsaved) text for its file. */
+  updateFromDocument(document: vscode.TextDocument, notify = true): boolean {
+    const path = this.relativePath(document.uri);
+    if (!path || !this.model || !this.model.roleOf(path)) return false;
+    this.model.update(path, document.getText());
+    if (notify) this.fire();
+    return true;
+  }
+
+  /** Settings changed: re-read the files only when a key that affects parsing changed. */
+  async configurationChanged(): Promise<void> {
+    await this.whenReady();
+    const next = await readFolderConfig(this.folder);
+    if (!this.model || reindexNeeded(this.model.config, next.config)) return this.rebuild();
+    this.folderConfig = next;
+    this.model.setRuleConfig(next.config);
+    this.fire();
+  }
+
+  dispose(): void {
+    this.generation++;
+    this.changed.dispose();
+  }
+
+  private fire(): void {
+    this.findingsCache = undefined;
+    this.changed.fire();
+  }
+}
+
+/** A record-like Markdown file outside the known decision folders may start a new one. */
+function couldBeNewRecordFolder(path: string, model: WorkspaceModel): boolean {
+  if (!/\.md$/i.test(path) || model.roleOf(path) === 'decision') return false;
+  if (model.config.decisionFolders.length > 0) return false;
+  const segments = path.split('/');
+  const parent = segments[segments.length - 2]?.toLowerCase();
+  return parent !== undefined && ['adr', 'adrs', 'decisions', 'decision-records', 'architecture'].includes(parent) && /^(?:adr-)?\d/.test(segments[segments.length - 1]);
+}

@@ -1,0 +1,69 @@
+/**
+ * Hover cards on ids in comments and in records' link fields. Workspace text is
+ * untrusted: it is only ever added with `appendText` (escaped), HTML is off, and the only
+ * command links are the extension's own allow-listed ones.
+ */
+import * as vscode from 'vscode';
+import { recordCard, type RecordCard } from '../core/record-card';
+import { idAt } from './document-references';
+import { COMMANDS, HOVER_COMMANDS } from './ids';
+import type { IndexService } from './index-service';
+
+export class RecordHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly service: IndexService) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const found = idAt(this.service, document, position);
+    if (!found) return undefined;
+    const hit = this.service.lookup(found.id, document.uri);
+    if (!hit) {
+      const md = untrustedMarkdown();
+      md.appendText(`${found.id}: no record with this id in this workspace.`);
+      return new vscode.Hover(md, found.range);
+    }
+    return new vscode.Hover(renderCard(recordCard(hit.index, hit.record), hit.folder.folder.uri), found.range);
+  }
+}
+
+function untrustedMarkdown(): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.supportHtml = false;
+  md.isTrusted = false;
+  return md;
+}
+
+/** Renders a card; every value from the workspace goes through appendText. */
+export function renderCard(card: RecordCard, folder: vscode.Uri): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.supportHtml = false;
+  md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+  md.supportThemeIcons = true;
+  md.appendMarkdown('**');
+  md.appendText(`${card.id}: ${card.title}`);
+  md.appendMarkdown('**\n\n');
+  const field = (label: string, value: string | undefined) => {
+    if (!value) return;
+    md.appendMarkdown(`${label}: `);
+    md.appendText(value);
+    md.appendMarkdown('  \n');
+  };
+  field('Status', card.statusText && card.statusText.toLowerCase() !== card.status ? `${card.status} (${card.statusText})` : card.status);
+  field('Owner', card.owner ?? 'none named');
+  if (card.approvers.length) {
+    field('Approvers', card.approvers.map((a) => `${a.name}: ${a.state}${a.date ? ` ${a.date}` : ''}`).join(', '));
+  }
+  field('Date', card.date);
+  field(card.dueLabel, card.dueBy);
+  if (card.chain.length) field('Superseded by', card.chain.map((c) => `${c.id} ${c.title} (${c.status})`).join(' → '));
+  if (card.supersedes.length) field('Supersedes', card.supersedes.join(', '));
+  if (card.links.length) field(card.linksLabel, card.links.map((l) => `${l.id} ${l.title} (${l.status})`).join('; '));
+  if (card.summary) {
+    md.appendMarkdown('\n');
+    md.appendText(card.summary);
+    md.appendMarkdown('\n');
+  }
+  const args = encodeURIComponent(JSON.stringify([folder.toString(), card.id]));
+  const others = card.referenceCount === 1 ? '1 reference' : `${card.referenceCount} references`;
+  md.appendMarkdown(`\n---\n[Open record](command:${COMMANDS.openRecord}?${args}) · [Show references](command:${COMMANDS.showReferences}?${args}) (${others} in code)`);
+  return md;
+}

@@ -1,0 +1,179 @@
+/**
+ * One FolderIndex per workspace folder, kept current by a file watcher (create,
+ * change, delete; a rename is a delete plus a create), by edits in open editors, and by
+ * settings changes. Events are debounced: a burst of hundreds (a branch switch) costs
+ * one update.
+ */
+import * as vscode from 'vscode';
+import type { AlignmentIndex } from '../core/alignment-index';
+import type { AlignmentRecord } from '../core/model';
+import { FolderIndex } from './folder-index';
+import { SETTINGS_SECTION } from './ids';
+
+const FILE_EVENT_DELAY_MS = 150;
+const EDIT_DELAY_MS = 250;
+
+export class IndexService implements vscode.Disposable {
+  private readonly folders = new Map<string, FolderIndex>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly pending = new Map<string, Map<string, boolean>>();
+  private flushTimer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly editTimers = new Map<string, NodeJS.Timeout>();
+  private readonly changed = new vscode.EventEmitter<FolderIndex>();
+  /** Fires with the folder whose index changed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      watcher,
+      this.changed,
+      watcher.onDidCreate((uri) => this.queue(uri, true)),
+      watcher.onDidChange((uri) => this.queue(uri, true)),
+      watcher.onDidDelete((uri) => this.queue(uri, false)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.scheduleEdit(e.document);
+      }),
+      // Closing an editor with unsaved text: the file on disk counts again.
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (document.isDirty || document.uri.scheme === 'file') this.queue(document.uri, true);
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const removed of e.removed) this.removeFolder(removed);
+        for (const added of e.added) this.addFolder(added);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        for (const folder of this.folders.values()) {
+          if (e.affectsConfiguration(SETTINGS_SECTION, folder.folder.uri)) void folder.configurationChanged();
+        }
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.rebuildAll()),
+    );
+    for (const folder of vscode.workspace.workspaceFolders ?? []) this.addFolder(folder);
+  }
+
+  /** Every folder's index, in workspace order. */
+  all(): FolderIndex[] {
+    return [...this.folders.values()];
+  }
+
+  folderOf(uri: vscode.Uri): FolderIndex | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? this.folders.get(folder.uri.toString()) : undefined;
+  }
+
+  /** Resolves once every folder's index is built and pending events are applied. */
+  async whenIdle(): Promise<void> {
+    await Promise.all(this.all().map((f) => f.whenReady()));
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+      this.flushing = this.flushing.then(() => this.flush());
+    }
+    for (const [key, timer] of this.editTimers) {
+      clearTimeout(timer);
+      this.editTimers.delete(key);
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (document) this.folderOf(document.uri)?.updateFromDocument(document);
+    }
+    await this.flushing;
+    await Promise.all(this.all().map((f) => f.whenReady()));
+  }
+
+  /** Looks an id up in the folder of `uri` first, then in the others. */
+  lookup(id: string, near?: vscode.Uri): { folder: FolderIndex; index: AlignmentIndex; record: AlignmentRecord } | undefined {
+    const first = near ? this.folderOf(near) : undefined;
+    for (const folder of first ? [first, ...this.all().filter((f) => f !== first)] : this.all()) {
+      const index = folder.index;
+      const record = index?.lookup(id);
+      if (index && record) return { folder, index, record };
+    }
+    return undefined;
+  }
+
+  rebuildAll(): Promise<void> {
+    return Promise.all(this.all().map((f) => f.rebuild())).then(() => undefined);
+  }
+
+  dispose(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    for (const timer of this.editTimers.values()) clearTimeout(timer);
+    for (const folder of this.folders.values()) folder.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private addFolder(workspaceFolder: vscode.WorkspaceFolder): void {
+    if (workspaceFolder.uri.scheme !== 'file') return; // virtual workspaces are not supported
+    const folder = new FolderIndex(workspaceFolder, () => vscode.workspace.isTrusted);
+    this.folders.set(workspaceFolder.uri.toString(), folder);
+    this.disposables.push(folder.onDidChange(() => this.changed.fire(folder)));
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: `Alignment: indexing ${workspaceFolder.name}` },
+      () =>
+        folder.rebuild().catch((error: unknown) => {
+          void vscode.window.showErrorMessage(`Alignment could not index ${workspaceFolder.name}: ${error instanceof Error ? error.message : String(error)}`);
+        }),
+    );
+  }
+
+  private removeFolder(workspaceFolder: vscode.WorkspaceFolder): void {
+    const key = workspaceFolder.uri.toString();
+    this.folders.get(key)?.dispose();
+    this.folders.delete(key);
+    this.pending.delete(key);
+  }
+
+  private queue(uri: vscode.Uri, exists: boolean): void {
+    const folder = this.folderOf(uri);
+    const path = folder?.relativePath(uri);
+    if (!folder || !path || path === '.git' || path.startsWith('.git/')) return;
+    const key = folder.folder.uri.toString();
+    let batch = this.pending.get(key);
+    if (!batch) this.pending.set(key, (batch = new Map()));
+    batch.set(path, exists);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      this.flushing = this.flushing.then(() => this.flush());
+    }, FILE_EVENT_DELAY_MS);
+  }
+
+  private async flush(): Promise<void> {
+    const batches = [...this.pending];
+    this.pending.clear();
+    for (const [key, batch] of batches) {
+      const folder = this.folders.get(key);
+      if (!folder) continue;
+      // A deleted path may still exist (an editor closed): check before dropping it.
+      for (const [path, exists] of batch) {
+        if (!exists) continue;
+        try {
+          await vscode.workspace.fs.stat(folder.uriOf(path));
+        } catch {
+          batch.set(path, false);
+        }
+      }
+      try {
+        await folder.applyBatch(batch);
+      } catch (error) {
+        console.error('alignment: updating the index failed', error);
+      }
+    }
+  }
+
+  private scheduleEdit(document: vscode.TextDocument): void {
+    const folder = this.folderOf(document.uri);
+    if (!folder?.relativePath(document.uri)) return;
+    const key = document.uri.toString();
+    const existing = this.editTimers.get(key);
+    if (existing) clearTimeout(existing);
+    this.editTimers.set(
+      key,
+      setTimeout(() => {
+        this.editTimers.delete(key);
+        folder.updateFromDocument(document);
+      }, EDIT_DELAY_MS),
+    );
+  }
+}

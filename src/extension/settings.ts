@@ -1,0 +1,67 @@
+/**
+ * Effective configuration of one workspace folder: defaults, then `alignment.*`
+ * settings, then `.alignment.yaml` (the file wins for the repository, so the CLI and
+ * the editor agree). Read once per change and handed down as plain data.
+ */
+import * as vscode from 'vscode';
+import { mergeConfig, type AlignmentConfig } from '../core/config';
+import { CONFIG_FILE_NAMES, parseConfigText } from '../core/config-file';
+import type { ParseProblem } from '../core/model';
+import type { ConfigInput } from '../core/schemas';
+import { SETTINGS, SETTINGS_SECTION } from './ids';
+
+export interface FolderConfig {
+  config: AlignmentConfig;
+  /** The config file's name, when the folder has one, and its problems. */
+  file?: string;
+  problems: ParseProblem[];
+}
+
+/** Keys whose change needs the files re-read; others only need findings recomputed. */
+export const REINDEX_KEYS: readonly (keyof AlignmentConfig)[] = [
+  'decisionFolders',
+  'assumptionFolders',
+  'decisionPrefix',
+  'assumptionPrefix',
+  'exclude',
+  'maxFileSizeKb',
+];
+
+export async function readFolderConfig(folder: vscode.WorkspaceFolder): Promise<FolderConfig> {
+  const settings = readSettings(folder);
+  for (const name of CONFIG_FILE_NAMES) {
+    const uri = vscode.Uri.joinPath(folder.uri, name);
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      continue;
+    }
+    const { config, problems } = parseConfigText(new TextDecoder().decode(bytes));
+    return { config: mergeConfig(settings, config), file: name, problems };
+  }
+  return { config: mergeConfig(settings), problems: [] };
+}
+
+function readSettings(folder: vscode.WorkspaceFolder): ConfigInput {
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri);
+  const input: Record<string, unknown> = {};
+  for (const key of Object.values(SETTINGS)) {
+    if (key === SETTINGS.identity) continue;
+    const value = c.get(key);
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value) && value.length === 0 && key !== SETTINGS.decisionFolders) continue;
+    input[key] = value;
+  }
+  return input as ConfigInput;
+}
+
+/** `alignment.identity`, when set (the user's own setting, not the repository's). */
+export function configuredIdentity(): string | undefined {
+  const value = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>(SETTINGS.identity);
+  return value?.trim() || undefined;
+}
+
+export function reindexNeeded(before: AlignmentConfig, after: AlignmentConfig): boolean {
+  return REINDEX_KEYS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
