@@ -10,7 +10,7 @@ import type { ParseProblem } from './model';
 import { configSchema, type ConfigInput } from './schemas';
 import { keyRangeAt, parseYamlSource, rangeAt } from './yaml-source';
 
-export const CONFIG_FILE_NAMES = ['.alignment.yaml', '.alignment.yml'] as const;
+export const CONFIG_FILE_NAMES = ['.alignment.yaml', '.alignment.yml', '.alignment.json'] as const;
 
 const CONFIG_KEYS = Object.keys(configSchema.shape);
 

@@ -73,7 +73,7 @@ export function roleOf(path: string, layout: Layout): FileRole | undefined {
     if (/\.ya?ml$/i.test(name)) return 'assumption';
   }
   if (/^assumptions\.md$/i.test(name)) return 'assumption-register';
-  if (name === '.alignment.yaml' || name === '.alignment.yml') return undefined;
+  if (/^\.alignment\.(ya?ml|json)$/.test(name)) return undefined;
   return 'code';
 }
 

@@ -6,6 +6,7 @@
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { AlignmentIndex } from '../core/alignment-index';
+import { CONFIG_FILE_NAMES } from '../core/config-file';
 import type { Finding } from '../core/findings';
 import type { FileRole, Layout } from '../core/layout';
 import { WorkspaceModel } from '../core/workspace-model';
@@ -14,7 +15,7 @@ import { loadWorkspace } from '../node/load-workspace';
 import { readFolderConfig, reindexNeeded, type FolderConfig } from './settings';
 
 /** Files whose change alters where records are looked for: a full rebuild follows. */
-const LAYOUT_FILES = new Set(['.alignment.yaml', '.alignment.yml', '.adr-dir', '.log4brains.yml']);
+const LAYOUT_FILES = new Set<string>([...CONFIG_FILE_NAMES, '.adr-dir', '.log4brains.yml']);
 /** A batch larger than this (a branch switch) is cheaper as one full rebuild. */
 const REBUILD_THRESHOLD = 400;
 

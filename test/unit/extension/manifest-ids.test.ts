@@ -1,0 +1,60 @@
+// The ids the extension uses are declared once (src/extension/ids.ts); package.json must
+// contribute exactly those, and every manifest string must have its package.nls.json entry.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { COMMANDS, SETTINGS, SETTINGS_SECTION, VIEWS, VIEW_CONTAINER, EXTENSION_ID } from '../../../src/extension/ids';
+
+const root = path.resolve(__dirname, '../../..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+
+describe('package.json contributions match src/extension/ids.ts', () => {
+  it('extension id is publisher.name', () => {
+    assert.equal(`${pkg.publisher}.${pkg.name}`, EXTENSION_ID);
+  });
+
+  it('every contributed command is a declared command', () => {
+    const declared = new Set<string>(Object.values(COMMANDS));
+    for (const c of pkg.contributes.commands) assert.ok(declared.has(c.command), `${c.command} is not in COMMANDS`);
+  });
+
+  it('every contributed command is registered by the extension source', () => {
+    const sources = ['commands.ts', 'extension.ts', 'views.ts', 'palette-commands.ts']
+      .map((f) => path.join(root, 'src/extension', f))
+      .map((f) => {
+        try {
+          return readFileSync(f, 'utf8');
+        } catch {
+          return '';
+        }
+      })
+      .join('\n');
+    for (const c of pkg.contributes.commands) {
+      const key = Object.entries(COMMANDS).find(([, v]) => v === c.command)![0];
+      assert.ok(sources.includes(`COMMANDS.${key}`), `${c.command} is contributed but never registered`);
+    }
+  });
+
+  it('settings and SETTINGS agree both ways', () => {
+    const contributed = Object.keys(pkg.contributes.configuration.properties).sort();
+    const declared = Object.values(SETTINGS)
+      .map((k) => `${SETTINGS_SECTION}.${k}`)
+      .sort();
+    assert.deepEqual(contributed, declared);
+  });
+
+  it('views, when contributed, use the declared ids', () => {
+    const declared = new Set<string>(Object.values(VIEWS));
+    for (const list of Object.values<{ id: string }[]>(pkg.contributes.views ?? {})) {
+      for (const v of list) assert.ok(declared.has(v.id), `${v.id} is not in VIEWS`);
+    }
+    for (const c of pkg.contributes.viewsContainers?.activitybar ?? []) assert.equal(c.id, VIEW_CONTAINER);
+  });
+
+  it('every %key% in the manifest has a package.nls.json entry', () => {
+    const keys = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+    assert.ok(keys.length > 10);
+    for (const key of keys) assert.ok(typeof nls[key] === 'string' && nls[key].length > 0, `package.nls.json lacks ${key}`);
+  });
+});
