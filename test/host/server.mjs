@@ -213,6 +213,10 @@ export async function launchBrowser({ profileDir, viewport = { width: 1400, heig
     executablePath: chromiumPath(),
     headless: true,
     viewport,
+    // Ctrl+C / SIGTERM are handled by cleanup(), which also stops code-server;
+    // Playwright's own handlers would exit the process before that.
+    handleSIGINT: false,
+    handleSIGTERM: false,
     args: [
       '--no-sandbox',
       '--disable-gpu',
