@@ -63,7 +63,9 @@ export function parseFrontMatter(block: FrontMatterBlock, options: Options): Fro
   if (value === null || value === undefined) {
     return { facts, problems, hasDecisionFields: false, madr3: false };
   }
-  problems.push(...validateYaml(source, decisionFrontMatterSchema, value, 'Front matter').problems);
+  // A syntax error often makes a field look mistyped too: report the mistake once, as the syntax error.
+  const schemaProblems = validateYaml(source, decisionFrontMatterSchema, value, 'Front matter').problems;
+  problems.push(...schemaProblems.filter((p) => !source.problems.some((y) => linesOverlap(p.range, y.range))));
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { facts, problems, hasDecisionFields: false, madr3: false };
   }
@@ -252,6 +254,10 @@ class FieldReader {
     if (node?.range) return this.offsets(node.range[0], node.range[1]);
     return whole(this.source);
   }
+}
+
+function linesOverlap(a: Range, b: Range): boolean {
+  return a.start.line <= b.end.line && b.start.line <= a.end.line;
 }
 
 function whole(source: YamlSource): Range {

@@ -110,6 +110,7 @@ function parseRecord(path: string, text: string, options: DecisionParseOptions):
     decision.reviewBy = front.reviewBy.value;
     decision.reviewByRange = front.reviewBy.range;
   }
+  problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
   return { decision, problems };
 }
 
