@@ -1,0 +1,287 @@
+/**
+ * Reference extraction: the places inside comments that name a record (DESIGN §2,
+ * "Links from code"). The file is lexed once for its comments; one linear pattern
+ * finds candidates, and only candidates inside a comment count.
+ *
+ * - `tag`: `@decision ADR-7`, `@assumes ASM-3`, `@assumption ASM-3`, several ids after
+ *   one tag (`@decision ADR-7, ADR-8 and ADR-9`); the position is the id's, not the tag's.
+ * - `mention`: `See ADR-0009.`, `(ADR 0022)`, `ADR009`, `adr-12`: the prefix in any case
+ *   at a word start, an optional `-`, `_` or space, digits, then no letter or digit.
+ *   Mentions that are part of a URL or of a record path are not mentions.
+ * - `anchor`: Decision Ledger's `dl:adr 0042` (→ `ADR-0042`) and `@adr <slug>` (→ the slug).
+ * - `path`: a record file's path or a URL ending in it (`docs/adr/0023-x.md`).
+ */
+import type { CodeReference, RecordKind, ReferenceKind } from '../model';
+import { formatId } from '../ids';
+import { commentOffsets } from './comment-lexer';
+import { commentSyntaxFor } from './languages';
+import { escapeRegExp, RecordPathMatcher } from './record-paths';
+
+export interface ScanOptions {
+  /** Decision id prefix (`ADR`). */
+  decisionPrefix: string;
+  /** Assumption id prefix (`ASM`). */
+  assumptionPrefix: string;
+  /** Workspace-relative decision folders, to recognise record paths. */
+  decisionFolders: readonly string[];
+}
+
+interface Matcher {
+  /** Candidates: 1 tag, 2 `dl:adr`, 3 `@adr`, 4-6 prefix, separator and digits, 7 record-path extension. */
+  candidates: RegExp;
+  /** Separator then id, after a tag or a previous id of the same tag. */
+  taggedId: RegExp;
+  decisionPrefix: string;
+  assumptionPrefix: string;
+  paths: RecordPathMatcher;
+}
+
+const matchers = new Map<string, Matcher>();
+
+function matcherFor(options: ScanOptions): Matcher {
+  const key = `${options.decisionPrefix}\u0000${options.assumptionPrefix}\u0000${options.decisionFolders.join('\u0000')}`;
+  let matcher = matchers.get(key);
+  if (matcher) return matcher;
+  const prefixes = [...new Set([options.decisionPrefix, options.assumptionPrefix].filter(Boolean))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
+  const id = `(${prefixes})([-_ ]?)(\\d+)(?![A-Za-z0-9])`;
+  const candidates = new RegExp(
+    [
+      '(@(?:decisions?|assumes|assumptions?))(?![A-Za-z0-9_])',
+      '(?<![A-Za-z0-9_])(dl:adr)(?![A-Za-z0-9_])',
+      '(@adr)(?=[ \\t]+[A-Za-z0-9])',
+      `(?<![A-Za-z0-9_])${id}`,
+      '(\\.(?:md|markdown))(?![A-Za-z0-9])',
+    ].join('|'),
+    'gi',
+  );
+  const taggedId = new RegExp(`(?:[ \\t]+(?:and|&)[ \\t]+|[ \\t]*[,;:(/&]?[ \\t]*)${id}`, 'iy');
+  matcher = {
+    candidates,
+    taggedId,
+    decisionPrefix: options.decisionPrefix,
+    assumptionPrefix: options.assumptionPrefix,
+    paths: new RecordPathMatcher(options.decisionPrefix, options.decisionFolders),
+  };
+  if (matchers.size > 32) matchers.clear();
+  matchers.set(key, matcher);
+  return matcher;
+}
+
+interface Found {
+  start: number;
+  end: number;
+  id: string;
+  kind: ReferenceKind;
+  recordKind: RecordKind;
+}
+
+const DL_ADR_NUMBER = /[ \t]*[:#-]?[ \t]*(\d+)(?![A-Za-z0-9])/y;
+const ADR_SLUG = /[ \t]+([A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?)/y;
+
+/**
+ * The references in `text` (the content of the file at workspace-relative `path`), in
+ * text order, with 0-based line and UTF-16 column of the id as written.
+ */
+export function scanReferences(path: string, text: string, options: ScanOptions): CodeReference[] {
+  const matcher = matcherFor(options);
+  const re = matcher.candidates;
+  re.lastIndex = 0;
+  let m = re.exec(text);
+  if (!m) return [];
+
+  const newline = text.indexOf('\n');
+  const syntax = commentSyntaxFor(path, text.slice(0, newline < 0 ? Math.min(text.length, 512) : Math.min(newline, 512)));
+  const spans = commentOffsets(text, syntax);
+  const found: Found[] = [];
+  const tokens = new TokenCache(text, matcher.paths);
+  let k = 0;
+
+  for (; m; m = re.exec(text)) {
+    const at = m.index;
+    while (k < spans.length && spans[k + 1] <= at) k += 2;
+    if (k >= spans.length) break;
+    const spanStart = spans[k];
+    const spanEnd = spans[k + 1];
+    if (at < spanStart) {
+      re.lastIndex = spanStart;
+      continue;
+    }
+    const matchEnd = at + m[0].length;
+    if (matchEnd > spanEnd) {
+      re.lastIndex = at + 1;
+      continue;
+    }
+
+    if (m[1] !== undefined) {
+      re.lastIndex = taggedIds(text, matcher, m[1], matchEnd, spanEnd, found);
+    } else if (m[2] !== undefined) {
+      DL_ADR_NUMBER.lastIndex = matchEnd;
+      const n = DL_ADR_NUMBER.exec(text);
+      if (n && DL_ADR_NUMBER.lastIndex <= spanEnd) {
+        const end = DL_ADR_NUMBER.lastIndex;
+        found.push({ start: end - n[1].length, end, id: formatId(matcher.decisionPrefix, n[1]), kind: 'anchor', recordKind: 'decision' });
+        re.lastIndex = end;
+      }
+    } else if (m[3] !== undefined) {
+      ADR_SLUG.lastIndex = matchEnd;
+      const n = ADR_SLUG.exec(text);
+      if (n) {
+        const start = ADR_SLUG.lastIndex - n[1].length;
+        const end = Math.min(ADR_SLUG.lastIndex, spanEnd);
+        if (end > start) {
+          found.push({ start, end, id: anchorId(text.slice(start, end), matcher), kind: 'anchor', recordKind: 'decision' });
+          re.lastIndex = end;
+        }
+      }
+    } else if (m[4] !== undefined) {
+      if (!tokens.insideUrlOrRecordPath(at, matchEnd, spanStart, spanEnd)) {
+        found.push({ start: at, end: matchEnd, id: formatId(prefixOf(m[4], matcher), m[6]), kind: 'mention', recordKind: recordKindOf(m[4], matcher) });
+      }
+    } else {
+      const start = tokens.pathStart(at, spanStart);
+      const id = start < at ? matcher.paths.idOf(text.slice(start, matchEnd)) : undefined;
+      if (id !== undefined) found.push({ start, end: matchEnd, id, kind: 'path', recordKind: 'decision' });
+    }
+  }
+
+  found.sort((a, b) => a.start - b.start);
+  return toReferences(path, text, found);
+}
+
+/** The ids after a tag; returns where scanning continues. */
+function taggedIds(text: string, matcher: Matcher, tag: string, from: number, limit: number, found: Found[]): number {
+  const assumptionTag = /^@assum/i.test(tag);
+  const re = matcher.taggedId;
+  let p = from;
+  for (;;) {
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (!m || re.lastIndex > limit) return p;
+    const end = re.lastIndex;
+    const start = end - (m[1].length + m[2].length + m[3].length);
+    found.push({
+      start,
+      end,
+      id: formatId(prefixOf(m[1], matcher), m[3]),
+      kind: 'tag',
+      recordKind: assumptionTag ? 'assumption' : recordKindOf(m[1], matcher),
+    });
+    p = end;
+  }
+}
+
+function prefixOf(written: string, matcher: Matcher): string {
+  return written.toUpperCase() === matcher.assumptionPrefix.toUpperCase() ? matcher.assumptionPrefix : matcher.decisionPrefix;
+}
+
+function recordKindOf(written: string, matcher: Matcher): RecordKind {
+  return written.toUpperCase() === matcher.assumptionPrefix.toUpperCase() && written.toUpperCase() !== matcher.decisionPrefix.toUpperCase()
+    ? 'assumption'
+    : 'decision';
+}
+
+/** `@adr 42` and `@adr ADR-42` name a numbered decision; any other slug is kept as written. */
+function anchorId(slug: string, matcher: Matcher): string {
+  if (/^\d+$/.test(slug)) return formatId(matcher.decisionPrefix, slug);
+  const numbered = new RegExp(`^${escapeRegExp(matcher.decisionPrefix)}[-_]?(\\d+)$`, 'i').exec(slug);
+  return numbered ? formatId(matcher.decisionPrefix, numbered[1]) : slug;
+}
+
+// --- URL / path tokens -----------------------------------------------------------------
+
+const PATH_CHAR = new Uint8Array(128);
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._~%/:+@-#?=&') PATH_CHAR[ch.charCodeAt(0)] = 1;
+function isPathChar(c: number): boolean {
+  return c < 128 && PATH_CHAR[c] === 1;
+}
+
+/** The run of path characters around a mention, cached so a long run is walked once. */
+class TokenCache {
+  private start = -1;
+  private end = -1;
+  private suppresses = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly paths: RecordPathMatcher,
+  ) {}
+
+  /** Whether the mention at [at, end) is part of a URL or of a record path (which is reported as a `path`). */
+  insideUrlOrRecordPath(at: number, end: number, lo: number, hi: number): boolean {
+    if (at >= this.start && end <= this.end) return this.suppresses;
+    const { text } = this;
+    let s = at;
+    while (s > lo && isPathChar(text.charCodeAt(s - 1))) s--;
+    let e = end;
+    while (e < hi && isPathChar(text.charCodeAt(e))) e++;
+    this.start = s;
+    this.end = e;
+    this.suppresses = false;
+    if (s === at && e === end) return false;
+    const token = text.slice(s, e);
+    if (token.includes('://') || /^www\./i.test(token)) this.suppresses = true;
+    else if (token.includes('/')) {
+      const ext = /\.(?:md|markdown)(?![A-Za-z0-9])/i.exec(token);
+      if (ext) {
+        const path = token.slice(0, ext.index + ext[0].length);
+        const pathStart = s + stripLabel(path);
+        this.suppresses = pathStart <= at && this.paths.idOf(text.slice(pathStart, s + path.length)) !== undefined;
+      }
+    }
+    return this.suppresses;
+  }
+
+  /** Where the path ending at the extension at `extensionAt` starts. */
+  pathStart(extensionAt: number, lo: number): number {
+    const { text } = this;
+    let s = extensionAt;
+    while (s > lo && isPathChar(text.charCodeAt(s - 1))) s--;
+    return s + stripLabel(text.slice(s, extensionAt));
+  }
+}
+
+/** How many leading characters are a label rather than path (`See:docs/adr/1-x.md` → 4); URLs keep their scheme. */
+function stripLabel(token: string): number {
+  const scheme = token.indexOf('://');
+  if (scheme >= 0) {
+    const s = token.lastIndexOf(':', scheme - 1);
+    return s >= 0 ? s + 1 : 0;
+  }
+  const colon = token.lastIndexOf(':');
+  return colon >= 0 ? colon + 1 : 0;
+}
+
+// --- positions ---------------------------------------------------------------------------
+
+function toReferences(path: string, text: string, found: Found[]): CodeReference[] {
+  const refs: CodeReference[] = [];
+  let line = 0;
+  let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let cursor = lineStart;
+  for (const f of found) {
+    while (cursor < f.start) {
+      const nl = text.indexOf('\n', cursor);
+      if (nl < 0 || nl >= f.start) {
+        cursor = f.start;
+        break;
+      }
+      line++;
+      lineStart = nl + 1;
+      cursor = nl + 1;
+    }
+    refs.push({
+      path,
+      line,
+      column: f.start - lineStart,
+      endColumn: f.end - lineStart,
+      text: text.slice(f.start, f.end),
+      id: f.id,
+      kind: f.kind,
+      recordKind: f.recordKind,
+    });
+  }
+  return refs;
+}
