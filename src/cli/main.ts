@@ -78,7 +78,7 @@ async function load(dir: string): Promise<LoadedWorkspace> {
   if (!stat.isDirectory()) throw new ConfigError(`not a directory: ${dir}`);
   const ws = await loadWorkspace(root);
   if (ws.configProblems.length) {
-    const file = ws.configFile ? nodePath.relative(root, ws.configFile) || ws.configFile : '.alignment.yaml';
+    const file = ws.configFile ?? ".alignment.yaml";
     const lines = ws.configProblems.map((p) => {
       const r = toOneBased(p.range);
       return `${file}:${r.startLine}:${r.startColumn}: error ${p.code} ${p.message}`;
