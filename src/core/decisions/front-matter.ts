@@ -15,12 +15,12 @@ import { resolveAssumptionRef, resolveDecisionRef } from './ref-resolution';
 import { scanDecisionRefs } from './ref-scan';
 import { relationsInText } from './relation-text';
 
-/** Keys that make front matter a decision record's metadata (not just Docusaurus/Jekyll keys). */
+/**
+ * Keys that make front matter a decision record's metadata. `id`, `title`, `date` and
+ * `tags` are left out: Docusaurus and Jekyll pages carry them too.
+ */
 const DECISION_KEYS = [
-  'id',
-  'title',
   'status',
-  'date',
   'owner',
   'approvers',
   'decision-makers',
@@ -223,7 +223,7 @@ class FieldReader {
     const mentions: IdMention[] = [];
 
     // A Markdown link or several references in one string: find each where it is written.
-    if (decisionPrefix !== undefined && raw !== undefined && (item.includes('](') || /[,;]|\s(?:and|&)\s/.test(item))) {
+    if (decisionPrefix !== undefined && raw !== undefined && raw.length <= 2000 && (item.includes('](') || /[,;]|\s(?:and|&)\s/.test(item))) {
       for (const ref of scanDecisionRefs(raw, decisionPrefix)) {
         mentions.push({ id: ref.id, range: this.offsets(start! + ref.start, start! + ref.end) });
       }

@@ -98,6 +98,17 @@ function maskExamples(lines: string[], from: number): boolean[] {
 }
 
 const ATX_HEADING = /^( {0,3})(#{1,6})(?:[ \t]+|$)(.*)$/;
+const MAX_HEADING_LENGTH = 1000;
+
+/** `Title ##` → `Title`; `##` → `` (a closing sequence must follow a space). */
+function withoutClosingHashes(text: string): string {
+  const trimmed = text.trimEnd();
+  let end = trimmed.length;
+  while (end > 0 && trimmed[end - 1] === '#') end--;
+  if (end === trimmed.length) return trimmed;
+  if (end === 0) return '';
+  return trimmed[end - 1] === ' ' || trimmed[end - 1] === '\t' ? trimmed.slice(0, end) : trimmed;
+}
 
 function findHeadings(lines: string[], masked: boolean[], from: number): Heading[] {
   const headings: Heading[] = [];
@@ -106,8 +117,7 @@ function findHeadings(lines: string[], masked: boolean[], from: number): Heading
     const line = lines[i];
     const m = ATX_HEADING.exec(line);
     if (m) {
-      const raw = m[3].replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, '');
-      const text = raw.trim();
+      const text = withoutClosingHashes(m[3].slice(0, MAX_HEADING_LENGTH)).trim();
       const column = text ? line.indexOf(text, m[1].length + m[2].length) : line.length;
       headings.push({ line: i, level: m[2].length, text, column });
       continue;
@@ -117,7 +127,7 @@ function findHeadings(lines: string[], masked: boolean[], from: number): Heading
     if (next !== undefined && !masked[i + 1] && line.trim() !== '' && !isListOrQuote(line)) {
       const underline = /^ {0,3}(=+|-+)[ \t]*$/.exec(next);
       if (underline && (underline[1][0] === '=' || !isPrecededByText(lines, masked, i, from))) {
-        const text = line.trim();
+        const text = line.trim().slice(0, MAX_HEADING_LENGTH);
         headings.push({ line: i, level: underline[1][0] === '=' ? 1 : 2, text, column: line.length - line.trimStart().length });
         i++;
       }

@@ -8,7 +8,7 @@
  * padded to four digits (`ADR-0005`); a file name gives the id its record would get
  * from that name (digits as written, or the slug).
  */
-import { formatId } from '../ids';
+import { formatId, parseNumberedId } from '../ids';
 import { decisionFileInfo } from './file-names';
 
 const PREFIXED_ID = /^([A-Za-z]+)[-_ ]?(\d+)$/;
@@ -21,7 +21,7 @@ export function resolveDecisionRef(written: string | number, prefix: string): st
   if (!text) return undefined;
 
   const link = /^!?\[([^\]]*)\]\(\s*<?([^)>\s]*)>?(?:\s+"[^"]*")?\s*\)$/.exec(text);
-  if (link) return resolveLinkTarget(link[2], prefix) ?? resolveDecisionRef(link[1], prefix);
+  if (link) return resolveLink(link[1], link[2], prefix);
 
   if (/^#?\d+$/.test(text)) return formatId(prefix, Number(text.replace('#', '')));
   const numbered = PREFIXED_ID.exec(text);
@@ -29,12 +29,29 @@ export function resolveDecisionRef(written: string | number, prefix: string): st
   if (/[/\\]/.test(text) || DOCUMENT_EXTENSION.test(text)) return resolveLinkTarget(text, prefix);
 
   // Link text such as `13. Use Foo` or `ADR-0013: Use Foo`.
-  const leading = new RegExp(`^(?:(${escapeRegExp(prefix)}|ADR)[-_ ]?)?(\\d+)(?:[.:)]|\\s+-|\\s*$)`, 'i').exec(text);
-  if (leading) return leading[1] ? formatId(leading[1], leading[2]) : formatId(prefix, Number(leading[2]));
+  const prefixes = [...new Set([prefix, 'ADR'])].map(escapeRegExp).join('|');
+  const leadingPrefixed = new RegExp(`^(${prefixes})[-_ ]?(\\d+)(?![\\d])`, 'i').exec(text);
+  if (leadingPrefixed) return formatId(leadingPrefixed[1], leadingPrefixed[2]);
+  const leadingNumber = /^(\d+)(?:[.:)](?:\s|$)|\s+[-–—]\s)/.exec(text);
+  if (leadingNumber) return formatId(prefix, Number(leadingNumber[1]));
 
   const info = decisionFileInfo(`${text}.md`);
   if (info) return info.digits !== undefined ? formatId(prefix, info.digits) : info.slug;
   return /\s/.test(text) ? undefined : text;
+}
+
+/**
+ * The record a Markdown link names: its target when that is a record file or a numbered
+ * route, else a numbered id in its text (`[ADR-0014 Use X](https://wiki/page)`), else
+ * whatever the target or the text gives.
+ */
+export function resolveLink(text: string, target: string, prefix: string): string | undefined {
+  const fromTarget = resolveLinkTarget(target, prefix);
+  const targetPath = target.trim().replace(/[?#].*$/, '').replace(/>$/, '');
+  if (fromTarget && (DOCUMENT_EXTENSION.test(targetPath) || parseNumberedId(fromTarget))) return fromTarget;
+  const fromText = resolveDecisionRef(text, prefix);
+  if (fromText && parseNumberedId(fromText)) return fromText;
+  return fromTarget ?? fromText;
 }
 
 /** The id an assumption reference names: `ASM-3`, `3` (→ `ASM-0003`), or a slug id as written. */

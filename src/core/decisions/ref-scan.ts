@@ -4,7 +4,7 @@
  * Offsets are into the given text, so callers can turn them into exact ranges.
  */
 import { idKey } from '../ids';
-import { escapeRegExp, resolveDecisionRef, resolveLinkTarget } from './ref-resolution';
+import { escapeRegExp, resolveDecisionRef, resolveLink, resolveLinkTarget } from './ref-resolution';
 
 export interface ScannedRef {
   id: string;
@@ -31,8 +31,7 @@ export function scanDecisionRefs(text: string, prefix: string): ScannedRef[] {
 
   for (const m of text.matchAll(MARKDOWN_LINK)) {
     if (m[1]) continue; // image
-    const id = resolveLinkTarget(m[3], prefix) ?? resolveDecisionRef(m[2], prefix);
-    take(m.index, m.index + m[0].length, id);
+    take(m.index, m.index + m[0].length, resolveLink(m[2], m[3], prefix));
   }
   for (const m of text.matchAll(AUTOLINK)) take(m.index, m.index + m[0].length, resolveLinkTarget(m[1], prefix));
 

@@ -15,6 +15,7 @@ export interface TextRelation {
   refs: ScannedRef[];
 }
 
+const MAX_SCANNED = 2000;
 const KEYWORD = /\b(super[sc]eded\s+by|replaced\s+by|super[sc]edes|replaces|amended\s+by|amends|clarified\s+by|clarifies)\b\s*:?/gi;
 
 function kindOf(keyword: string): RelationKind {
@@ -28,7 +29,9 @@ function kindOf(keyword: string): RelationKind {
 }
 
 /** Each relation keyword in the text with the records named after it (up to the next keyword). */
-export function relationsInText(text: string, prefix: string): TextRelation[] {
+export function relationsInText(fullText: string, prefix: string): TextRelation[] {
+  // Statements of relations are short; a huge line is not one, and is not scanned in full.
+  const text = fullText.slice(0, MAX_SCANNED);
   const keywords = [...text.matchAll(KEYWORD)];
   return keywords.map((m, i) => {
     const from = m.index + m[0].length;
@@ -38,9 +41,3 @@ export function relationsInText(text: string, prefix: string): TextRelation[] {
   });
 }
 
-/** Offset of the first relation keyword, or -1. */
-export function firstRelationKeyword(text: string): number {
-  KEYWORD.lastIndex = 0;
-  const m = new RegExp(KEYWORD.source, 'i').exec(text);
-  return m ? m.index : -1;
-}

@@ -29,6 +29,7 @@ export function normaliseDecisionStatus(text: string): DecisionStatus {
 /** Lower-case words of a status text: links reduced to their text, Markdown and quotes dropped. */
 function plainStatusText(text: string): string {
   return String(text ?? '')
+    .slice(0, 2000)
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[*_`"'“”‘’[\](){}<>]/g, ' ')

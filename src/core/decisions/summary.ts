@@ -28,6 +28,7 @@ export function extractSummary(md: MarkdownLines, titleLine: number | undefined,
 function firstParagraph(md: MarkdownLines, start: number, end: number, skip: ReadonlySet<number>): string | undefined {
   const headingLines = new Set(md.headings.map((h) => h.line));
   let collected: string[] = [];
+  let collectedLength = 0;
   for (let i = start; i < end; i++) {
     const line = md.lines[i];
     const boundary = md.masked[i] || skip.has(i) || headingLines.has(i) || line.trim() === '' || /^ {0,3}(?:[-*_]\s*){3,}$/.test(line);
@@ -35,11 +36,14 @@ function firstParagraph(md: MarkdownLines, start: number, end: number, skip: Rea
       const text = plainText(collected);
       if (text) return truncate(text);
       collected = [];
+      collectedLength = 0;
       continue;
     }
     // Setext underline of a heading.
     if (/^ {0,3}=+\s*$/.test(line)) continue;
-    collected.push(line);
+    collected.push(line.slice(0, MAX_LENGTH * 5));
+    collectedLength += line.length;
+    if (collectedLength > MAX_LENGTH * 5) break;
   }
   const text = plainText(collected);
   return text ? truncate(text) : undefined;

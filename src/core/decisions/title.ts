@@ -48,7 +48,7 @@ export interface TitleParts {
 
 /** Splits `12. Use Foo` / `ADR-012 - Use Foo` into number and title; links are reduced to their text. */
 export function splitTitle(heading: string, prefix: string): TitleParts {
-  const text = reduceLinks(heading).trim();
+  const text = reduceLinks(heading.slice(0, 1000)).trim();
   const prefixes = [...new Set([prefix, 'ADR'])].map(escapeRegExp).join('|');
   const prefixed = new RegExp(`^(${prefixes})\\s*[-_]?\\s*(\\d+)(?:\\s*[:.)\\-–—]\\s*|\\s+|$)`, 'i').exec(text);
   if (prefixed) {

@@ -139,3 +139,38 @@ describe('broken and odd input', () => {
     assert.ok(parseDecision('x.md', '# A', undefined as unknown as typeof options).decision);
   });
 });
+
+describe('hostile input stays fast', () => {
+  const budgetMs = 1500;
+  const timed = (text: string) => {
+    const start = Date.now();
+    parseDecision('doc/adr/0001-x.md', text, options);
+    return Date.now() - start;
+  };
+
+  it('long lines of brackets, spaces and hashes in every metadata position', () => {
+    const brackets = '['.repeat(50_000);
+    const spaces = `# a${' '.repeat(50_000)}x`;
+    const text = lines(
+      '---',
+      `status: "${brackets}"`,
+      `supersedes: "superseded by ${'[a](b '.repeat(5000)}"`,
+      '---',
+      spaces,
+      `# 1. ${brackets}`,
+      `* Status: ${brackets}`,
+      '## Status',
+      `Superseded by ${brackets}`,
+      `Superseded by ${'[x]('.repeat(20_000)}`,
+      '## Context',
+      brackets,
+    );
+    const ms = timed(text);
+    assert.ok(ms < budgetMs, `${ms} ms`);
+  });
+
+  it('a megabyte of text', () => {
+    const ms = timed(`# 1. Big\n\n## Status\n\nAccepted\n\n## Context\n\n${'Lorem ipsum dolor, see ADR-5 and [x](0005-x.md). '.repeat(20_000)}`);
+    assert.ok(ms < budgetMs, `${ms} ms`);
+  });
+});

@@ -207,3 +207,14 @@ describe('front matter (native / MADR 4)', () => {
     assert.equal(decision?.title, 'Use B');
   });
 });
+
+describe('front matter of site generators', () => {
+  it('keeps the body dialect when the front matter only has page keys', () => {
+    const text = lines('---', 'title: Use queues', 'sidebar_position: 4', 'tags: [messaging]', '---', '# 4. Use queues', '', '## Status', '', 'Accepted');
+    const d = decisionOf('docs/adr/0004-use-queues.md', text);
+    assert.equal(d.dialect, 'nygard');
+    assert.equal(d.status, 'accepted');
+    assert.equal(d.title, 'Use queues');
+    assert.deepEqual(d.tags, ['messaging']);
+  });
+});

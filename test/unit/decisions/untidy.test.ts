@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { resolveAssumptionRef, resolveDecisionRef, resolveLinkTarget } from '../../../src/core/decisions';
 import { decisionOf, ids, lines, parse, r } from './helpers';
 
 describe('untidy records', () => {
@@ -160,5 +161,46 @@ describe('untidy records', () => {
     const e = decisionOf('a/0001-x.md', lines('# X', '', '## Context', '', long));
     assert.ok(e.summary.length <= 401, `length ${e.summary.length}`);
     assert.ok(e.summary.endsWith('…'));
+  });
+});
+
+describe('resolving written references', () => {
+  it('resolves decision references in their written forms', () => {
+    const cases: [string | number, string | undefined][] = [
+      ['ADR-5', 'ADR-5'],
+      ['ADR 0005', 'ADR-0005'],
+      ['adr_007', 'ADR-007'],
+      [5, 'ADR-0005'],
+      ['5', 'ADR-0005'],
+      ['#23', 'ADR-0023'],
+      ['0005-x.md', 'ADR-0005'],
+      ['./0005-x.md', 'ADR-0005'],
+      ['../adr/0005-x.md', 'ADR-0005'],
+      ['/adr/23', 'ADR-0023'],
+      ['/decisions/0023-foo', 'ADR-0023'],
+      ['[13. Foo](0013-foo.md)', 'ADR-0013'],
+      ['[ADR-0014 Use X](https://wiki.example.com/page)', 'ADR-0014'],
+      ['13. Foo', 'ADR-0013'],
+      ['ADR-0014 Use X', 'ADR-0014'],
+      ['20200101-use-log4brains.md', 'use-log4brains'],
+      ['use-log4brains', 'use-log4brains'],
+      ['', undefined],
+      ['the old one', undefined],
+      [1.5, undefined],
+    ];
+    for (const [written, expected] of cases) assert.equal(resolveDecisionRef(written, 'ADR'), expected, String(written));
+  });
+
+  it('resolves assumption references with the assumption prefix', () => {
+    assert.equal(resolveAssumptionRef('ASM-3', 'ASM'), 'ASM-3');
+    assert.equal(resolveAssumptionRef(3, 'ASM'), 'ASM-0003');
+    assert.equal(resolveAssumptionRef('cheap-storage', 'ASM'), 'cheap-storage');
+  });
+
+  it('ignores anchors, mail links and assets', () => {
+    assert.equal(resolveLinkTarget('#context', 'ADR'), undefined);
+    assert.equal(resolveLinkTarget('mailto:a@example.com', 'ADR'), undefined);
+    assert.equal(resolveLinkTarget('0013-example.png', 'ADR'), undefined);
+    assert.equal(resolveLinkTarget('0005-x.md#decision', 'ADR'), 'ADR-0005');
   });
 });
