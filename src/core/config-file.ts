@@ -4,7 +4,7 @@
  * (with a suggestion when a known key is close), wrong values at their value. Valid
  * keys still apply when others are wrong.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ALL_FINDING_CODES } from './findings';
 import type { ParseProblem } from './model';
 import { configSchema, type ConfigInput } from './schemas';

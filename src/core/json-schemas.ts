@@ -15,7 +15,7 @@ export interface GeneratedSchema {
 
 const ID_BASE = 'urn:execution-alignment:schema:';
 
-const TARGETS: { fileName: string; schema: z.ZodType; title: string; description: string }[] = [
+const TARGETS: { fileName: string; schema: z.core.$ZodType; title: string; description: string }[] = [
   {
     fileName: 'decision-frontmatter.schema.json',
     schema: decisionFrontMatterSchema,

@@ -6,98 +6,103 @@
  * Schemas describe the input side and are lenient where real records are untidy
  * (a single string where a list is usual); unknown front matter keys (Docusaurus
  * `slug`, Jekyll `nav_order`) are allowed and ignored.
+ *
+ * Written with `zod/mini` (tree-shakable) and only the English messages, so the editor
+ * bundle stays small.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { ALL_FINDING_CODES } from './findings';
+
+z.config(en());
+
+const describe = <T extends z.ZodMiniType>(schema: T, description: string): T => {
+  z.globalRegistry.add(schema, { description });
+  return schema;
+};
 
 const text = z.string();
 /** A date as YAML writes it: `2024-05-01` (kept as text) or a timestamp. */
-const dateText = z.union([z.string(), z.date()]).describe('A date, YYYY-MM-DD.');
-const oneOrMany = (item: z.ZodTypeAny) => z.union([item, z.array(item)]);
-const idText = z.union([z.string(), z.number()]).describe('A record id such as ADR-0005 or ASM-3.');
+const dateText = describe(z.union([z.string(), z.date()]), 'A date, YYYY-MM-DD.');
+const oneOrMany = <T extends z.ZodMiniType>(item: T) => z.union([item, z.array(item)]);
+const idText = describe(z.union([z.string(), z.number()]), 'A record id such as ADR-0005 or ASM-3.');
 
 export const approvalStateSchema = z.enum(['approved', 'rejected', 'pending']);
 
 export const approverSchema = z.union([
-  z.string().describe('A name or email; the approval is pending.'),
-  z
-    .object({
-      name: text.describe('Name or email of the approver.'),
-      state: approvalStateSchema.optional().describe('Defaults to pending.'),
-      date: dateText.optional(),
-      comment: text.optional(),
-    })
-    .loose(),
+  describe(z.string(), 'A name or email; the approval is pending.'),
+  z.looseObject({
+    name: describe(z.string(), 'Name or email of the approver.'),
+    state: describe(z.optional(approvalStateSchema), 'Defaults to pending.'),
+    date: z.optional(dateText),
+    comment: z.optional(text),
+  }),
 ]);
 
-export const decisionFrontMatterSchema = z
-  .object({
-    id: idText.optional().describe('Record id; defaults to the number in the file name.'),
-    title: text.optional(),
-    status: text.optional().describe('proposed, accepted, rejected, deprecated, superseded (free text is normalised).'),
-    date: dateText.optional(),
-    owner: text.optional().describe('Who owns the decision (name or email).'),
-    approvers: z.array(approverSchema).optional(),
-    'decision-makers': oneOrMany(text).optional(),
-    deciders: oneOrMany(text).optional(),
-    consulted: oneOrMany(text).optional(),
-    informed: oneOrMany(text).optional(),
-    'review-by': dateText.optional(),
-    supersedes: oneOrMany(idText).optional(),
-    'superseded-by': oneOrMany(idText).optional(),
-    assumptions: oneOrMany(idText).optional(),
-    tags: oneOrMany(text).optional(),
-    'applies-to': oneOrMany(text).optional().describe('Globs of the code this decision governs.'),
-  })
-  .loose()
-  .describe('Front matter of an Execution Alignment / MADR 4 decision record.');
+export const decisionFrontMatterSchema = describe(
+  z.looseObject({
+    id: describe(z.optional(idText), 'Record id; defaults to the number in the file name.'),
+    title: z.optional(text),
+    status: describe(z.optional(text), 'proposed, accepted, rejected, deprecated, superseded (free text is normalised).'),
+    date: z.optional(dateText),
+    owner: describe(z.optional(text), 'Who owns the decision (name or email).'),
+    approvers: z.optional(z.array(approverSchema)),
+    'decision-makers': z.optional(oneOrMany(text)),
+    deciders: z.optional(oneOrMany(text)),
+    consulted: z.optional(oneOrMany(text)),
+    informed: z.optional(oneOrMany(text)),
+    'review-by': z.optional(dateText),
+    supersedes: z.optional(oneOrMany(idText)),
+    'superseded-by': z.optional(oneOrMany(idText)),
+    assumptions: z.optional(oneOrMany(idText)),
+    tags: z.optional(oneOrMany(text)),
+    'applies-to': describe(z.optional(oneOrMany(text)), 'Globs of the code this decision governs.'),
+  }),
+  'Front matter of an Execution Alignment / MADR 4 decision record.',
+);
 
 export const assumptionStatusSchema = z.enum(['active', 'validated', 'invalidated', 'superseded', 'retired']);
 export const levelSchema = z.enum(['low', 'medium', 'high']);
 
-export const assumptionSchema = z
-  .object({
-    id: idText,
-    statement: text,
-    owner: text.optional(),
-    status: assumptionStatusSchema.optional().describe('Defaults to active.'),
-    confidence: levelSchema.optional(),
-    impact: levelSchema.optional(),
-    'validate-by': dateText.optional(),
-    evidence: text.optional(),
-    supersedes: oneOrMany(idText).optional(),
-    'superseded-by': oneOrMany(idText).optional(),
-    decisions: oneOrMany(idText).optional(),
-    tags: oneOrMany(text).optional(),
-  })
-  .loose();
+export const assumptionSchema = z.looseObject({
+  id: idText,
+  statement: text,
+  owner: z.optional(text),
+  status: describe(z.optional(assumptionStatusSchema), 'Defaults to active.'),
+  confidence: z.optional(levelSchema),
+  impact: z.optional(levelSchema),
+  'validate-by': z.optional(dateText),
+  evidence: z.optional(text),
+  supersedes: z.optional(oneOrMany(idText)),
+  'superseded-by': z.optional(oneOrMany(idText)),
+  decisions: z.optional(oneOrMany(idText)),
+  tags: z.optional(oneOrMany(text)),
+});
 
-export const assumptionFileSchema = z
-  .union([assumptionSchema, z.object({ assumptions: z.array(assumptionSchema) }).loose()])
-  .describe('An assumption, or a list of them under `assumptions:`.');
+export const assumptionFileSchema = describe(
+  z.union([assumptionSchema, z.looseObject({ assumptions: z.array(assumptionSchema) })]),
+  'An assumption, or a list of them under `assumptions:`.',
+);
 
 const severitySetting = z.enum(['error', 'warning', 'information', 'hint', 'off']);
 
-export const configSchema = z
-  .object({
-    decisionFolders: z
-      .array(text)
-      .optional()
-      .describe('Folders (relative to the workspace folder) holding decision records. Empty: detected.'),
-    assumptionFolders: z.array(text).optional().describe('Folders holding assumption YAML files.'),
-    decisionPrefix: text.regex(/^[A-Za-z]+$/).optional().describe('Id prefix of decisions (default ADR).'),
-    assumptionPrefix: text.regex(/^[A-Za-z]+$/).optional().describe('Id prefix of assumptions (default ASM).'),
-    exclude: z.array(text).optional().describe('Globs of files and folders not to scan for references.'),
-    severity: z
-      .partialRecord(z.enum(ALL_FINDING_CODES as [string, ...string[]]), severitySetting)
-      .optional()
-      .describe('Severity per finding code, or off.'),
-    approvalOverdueDays: z.number().int().min(0).optional().describe('Days after which a pending approval is overdue.'),
-    allowAnyApprover: z.boolean().optional().describe('Let anyone approve or reject, not only named approvers.'),
-    maxFileSizeKb: z.number().int().min(1).optional().describe('Files larger than this are not scanned for references.'),
-  })
-  .strict()
-  .describe('Execution Alignment repository configuration (.alignment.yaml).');
+export const configSchema = describe(
+  z.strictObject({
+    decisionFolders: describe(z.optional(z.array(text)), 'Folders (relative to the workspace folder) holding decision records. Empty: detected.'),
+    assumptionFolders: describe(z.optional(z.array(text)), 'Folders holding assumption YAML files.'),
+    decisionPrefix: describe(z.optional(z.string().check(z.regex(/^[A-Za-z]+$/))), 'Id prefix of decisions (default ADR).'),
+    assumptionPrefix: describe(z.optional(z.string().check(z.regex(/^[A-Za-z]+$/))), 'Id prefix of assumptions (default ASM).'),
+    exclude: describe(z.optional(z.array(text)), 'Globs of files and folders not to scan for references.'),
+    severity: describe(
+      z.optional(z.partialRecord(z.enum(ALL_FINDING_CODES as [string, ...string[]]), severitySetting)),
+      'Severity per finding code, or off.',
+    ),
+    approvalOverdueDays: describe(z.optional(z.int().check(z.minimum(0))), 'Days after which a pending approval is overdue.'),
+    allowAnyApprover: describe(z.optional(z.boolean()), 'Let anyone approve or reject, not only named approvers.'),
+    maxFileSizeKb: describe(z.optional(z.int().check(z.minimum(1))), 'Files larger than this are not scanned for references.'),
+  }),
+  'Execution Alignment repository configuration (.alignment.yaml).',
+);
 
 export type DecisionFrontMatter = z.infer<typeof decisionFrontMatterSchema>;
 export type AssumptionInput = z.infer<typeof assumptionSchema>;

@@ -4,7 +4,7 @@
  * assumption files and `.alignment.yaml`.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ParseProblem, Range } from './model';
 
 export interface YamlSource {
@@ -91,7 +91,7 @@ export function keyRangeAt(source: YamlSource, path: readonly PropertyKey[]): Ra
 }
 
 /** Validates the document's value against a zod schema; each issue becomes a `record.schema` problem at its field. */
-export function validateYaml<T extends z.ZodTypeAny>(
+export function validateYaml<T extends z.ZodMiniType>(
   source: YamlSource,
   schema: T,
   value: unknown,

@@ -4,7 +4,7 @@
  * types or values become `record.schema` problems at the offending field. Each list item
  * is validated on its own, so one bad item never hides the others.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ASSUMPTION_STATUSES, type Assumption, type AssumptionParseResult, type AssumptionStatus, type IdMention, type Level, type ParseProblem, type Range } from '../model';
 import { assumptionSchema } from '../schemas';
 import { nodeAt, offsetsToRange, parseYamlSource, rangeAt, type YamlSource } from '../yaml-source';
