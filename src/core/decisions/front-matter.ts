@@ -51,7 +51,7 @@ interface Options {
 export function parseFrontMatter(block: FrontMatterBlock, options: Options): FrontMatterResult {
   const facts = emptyFacts();
   const source = parseYamlSource(block.text, block.start + 1);
-  const problems: ParseProblem[] = [...source.problems];
+  const problems: ParseProblem[] = source.problems.map((p) => pointAtOpener(p, block));
 
   let value: unknown;
   try {
@@ -254,6 +254,27 @@ class FieldReader {
     if (node?.range) return this.offsets(node.range[0], node.range[1]);
     return whole(this.source);
   }
+}
+
+/**
+ * An unclosed flow collection or quoted string is reported by the YAML parser where the
+ * closing character was due (the next line); the mistake is the opener, so point there.
+ */
+function pointAtOpener(problem: ParseProblem, block: FrontMatterBlock): ParseProblem {
+  const m = /Flow (?:sequence|map) in block collection .*end with an? ([\]}])|Missing closing (["'])quote/.exec(problem.message);
+  if (!m) return problem;
+  const opener = m[1] === ']' ? '[' : m[1] === '}' ? '{' : m[2];
+  const lines = block.text.split('\n');
+  const errorLine = problem.range.start.line - (block.start + 1);
+  for (let i = Math.min(errorLine, lines.length - 1); i >= 0; i--) {
+    const text = i === errorLine ? lines[i].slice(0, problem.range.start.column) : lines[i];
+    const column = text.lastIndexOf(opener);
+    if (column >= 0) {
+      const line = i + block.start + 1;
+      return { ...problem, range: { start: { line, column }, end: { line, column: lines[i].trimEnd().length } } };
+    }
+  }
+  return problem;
 }
 
 function linesOverlap(a: Range, b: Range): boolean {

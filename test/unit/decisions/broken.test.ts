@@ -25,11 +25,11 @@ describe('broken and odd input', () => {
     assert.ok(decision);
     assert.equal(decision.id, 'ADR-0004');
     assert.equal(decision.title, 'Use Redis');
-    // The flow sequence opened on line 2 is reported where its `]` was due; the field is not
-    // reported a second time as mistyped.
+    // Reported at the unclosed `[`, not where the parser noticed; the field is not reported a
+    // second time as mistyped.
     assert.deepEqual(
       problems.map((p) => [p.code, p.range]),
-      [['record.yaml', r(3, 0, 3, 1)]],
+      [['record.yaml', r(2, 8, 2, 17)]],
     );
     assert.match(problems[0].message, /^YAML syntax error: Flow sequence/);
   });
@@ -43,6 +43,14 @@ describe('broken and odd input', () => {
         ['record.yaml', r(1, 7, 1, 8)],
         ['record.yaml', r(1, 7, 2, 8)],
       ],
+    );
+  });
+
+  it('reports an unclosed quote at the quote', () => {
+    const { problems } = parse('doc/adr/0001-a.md', lines('---', 'title: "Use B', 'status: accepted', '---', '# B'));
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.range]),
+      [['record.yaml', r(1, 7, 1, 13)]],
     );
   });
 
