@@ -61,7 +61,7 @@ function parseRecord(path: string, text: string, options: DecisionParseOptions):
   const slug = fileInfo?.slug ?? fileStem(path);
   const title = front.title?.value || titleParts?.title || humaniseSlug(slug) || id;
 
-  // Where the record is stated.
+  // Where the record is stated: `range` on its id or title (front matter first), `line` on its H1.
   const where: Range = front.id?.range ?? front.title?.range ?? titleRange(md, titleHeading?.line) ?? range(0, 0, 0, md.lines[0]?.length ?? 0);
 
   // Status.
@@ -83,7 +83,7 @@ function parseRecord(path: string, text: string, options: DecisionParseOptions):
     statusText,
     dialect,
     path,
-    line: where.start.line,
+    line: titleHeading?.line ?? where.start.line,
     range: where,
     approvers: front.approvers,
     deciders: unique([...front.deciders, ...facts.deciders]),

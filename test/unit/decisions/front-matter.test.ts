@@ -70,8 +70,8 @@ describe('front matter (native / MADR 4)', () => {
     ]);
     assert.deepEqual(decision.tags, ['database', 'postgres']);
     assert.deepEqual(decision.appliesTo, ['src/db/**']);
-    assert.equal(decision.line, 1);
-    assert.deepEqual(decision.range, r(1, 4, 1, 12));
+    assert.equal(decision.line, 26, 'the H1');
+    assert.deepEqual(decision.range, r(1, 4, 1, 12), 'the id');
     assert.equal(decision.summary, 'Tables grow by 40 GB a month and vacuum cannot keep up. See the runbook.');
   });
 
@@ -198,7 +198,13 @@ describe('front matter (native / MADR 4)', () => {
     const d = decisionOf('x/0002-a.md', lines('---', 'status: accepted', 'title: "Use B"', '---', '# Heading'));
     assert.equal(d.title, 'Use B');
     assert.deepEqual(d.range, r(2, 7, 2, 14));
+    assert.equal(d.line, 4);
+  });
+
+  it('puts line on the front matter id when there is no H1', () => {
+    const d = decisionOf('x/0002-a.md', lines('---', 'status: accepted', 'id: ADR-0002', '---', 'Text.'));
     assert.equal(d.line, 2);
+    assert.deepEqual(d.range, r(2, 4, 2, 12));
   });
 
   it('accepts an empty front matter block', () => {
