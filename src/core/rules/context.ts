@@ -32,6 +32,12 @@ export function ownerClause(record: AlignmentRecord): string {
   return owner ? `owner: ${owner}` : 'no owner named';
 }
 
+/** "ask dana@example.com (owner) to revisit it" or "no owner is named: find who can revisit it". */
+export function askOwner(record: AlignmentRecord, action: string): string {
+  const owner = ownerOf(record);
+  return owner ? `ask ${owner} (owner) to ${action}` : `no owner is named: find who can ${action}`;
+}
+
 export function ownerOf(record: AlignmentRecord): string | undefined {
   if (record.owner) return record.owner;
   if (record.kind === 'decision') return record.deciders[0];

@@ -7,7 +7,7 @@
  */
 import type { ResolvedReference } from '../alignment-index';
 import type { Assumption, Decision } from '../model';
-import { describe, finding, isPast, ownerClause, recordLocation, type DraftFinding, type Rule, type RuleContext } from './context';
+import { askOwner, describe, finding, isPast, ownerClause, recordLocation, type DraftFinding, type Rule, type RuleContext } from './context';
 
 export const referenceRules: Rule = (context) => {
   const { index } = context;
@@ -81,13 +81,13 @@ function decisionFinding(ref: ResolvedReference, record: Decision, context: Rule
   const unsound = index.assumptionsOf(record).filter((a) => a.status === 'invalidated' || a.status === 'superseded');
   if (unsound.length) {
     const list = unsound.map((a) => `${describe(a)} (${a.status})`).join(', ');
-    return finding('ref.unsound', ref.path, at, `${describe(record)} relies on ${list}; ask ${ownerClause(record)} to revisit the decision.`, {
+    return finding('ref.unsound', ref.path, at, `${describe(record)} relies on ${list}; ${askOwner(record, 'revisit the decision')}.`, {
       recordId: record.id,
       related: [...related, ...unsound.map((a) => recordLocation(a, `${describe(a)} is ${a.status}`))],
     });
   }
   if (isPast(record.reviewBy, context.now)) {
-    return finding('ref.expired', ref.path, at, `${describe(record)} was due for review on ${record.reviewBy}; ${ownerClause(record)}.`, {
+    return finding('ref.expired', ref.path, at, `${describe(record)} was due for review on ${record.reviewBy}; ${askOwner(record, 'review it')}.`, {
       recordId: record.id,
       related,
     });
@@ -112,7 +112,7 @@ function assumptionFinding(ref: ResolvedReference, record: Assumption, context: 
     return finding('ref.superseded', ref.path, at, `${describe(record)} is ${next}`, { recordId: record.id, deprecated: true, replacement, related });
   }
   if ((record.status === 'active' || record.status === 'validated') && isPast(record.validateBy, context.now)) {
-    return finding('ref.expired', ref.path, at, `${describe(record)} was to be validated by ${record.validateBy}; ${ownerClause(record)}.`, {
+    return finding('ref.expired', ref.path, at, `${describe(record)} was to be validated by ${record.validateBy}; ${askOwner(record, 'validate it')}.`, {
       recordId: record.id,
       related,
     });

@@ -3,7 +3,7 @@
  * superseded. Reported at the assumption's mention in the decision.
  */
 import { idKey } from '../ids';
-import { describe, finding, isLiveDecisionStatus, ownerClause, recordLocation, type DraftFinding, type Rule } from './context';
+import { describe, finding, isLiveDecisionStatus, askOwner, recordLocation, type DraftFinding, type Rule } from './context';
 
 export const reliesOnInvalid: Rule = ({ index }) => {
   const findings: DraftFinding[] = [];
@@ -19,7 +19,7 @@ export const reliesOnInvalid: Rule = ({ index }) => {
           'record.relies-on-invalid',
           decision.path,
           mention?.range ?? decision.range,
-          `${describe(decision)} relies on ${describe(assumption)}, which is ${assumption.status}; ${ownerClause(decision)} should ${next}.`,
+          `${describe(decision)} relies on ${describe(assumption)}, which is ${assumption.status}; ${askOwner(decision, next)}.`,
           { recordId: decision.id, related: [recordLocation(assumption, `${assumption.id} is ${assumption.status}`)] },
         ),
       );

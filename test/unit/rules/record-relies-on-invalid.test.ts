@@ -11,7 +11,7 @@ describe('rule record.relies-on-invalid', () => {
       severity: 'warning',
       path: d.path,
       range: range(7, 4, 7, 9),
-      mentions: ['ADR-0012', 'Cache everything', 'ASM-1', 'Data never changes', 'invalidated', 'owner: uma@example.com', 'revisit the decision'],
+      mentions: ['ADR-0012', 'Cache everything', 'ASM-1', 'Data never changes', 'invalidated', 'ask uma@example.com (owner)', 'revisit the decision'],
     });
     assert.equal(f.recordId, 'ADR-0012');
     assert.deepEqual(f.related.map((r) => r.path), [a.path]);

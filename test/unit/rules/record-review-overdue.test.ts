@@ -10,7 +10,7 @@ describe('rule record.review-overdue', () => {
       severity: 'warning',
       path: d.path,
       range: range(4, 11, 4, 21),
-      mentions: ['ADR-0011', 'Use Kubernetes', '2025-01-31', 'owner: tom@example.com', 'review it'],
+      mentions: ['ADR-0011', 'Use Kubernetes', '2025-01-31', 'ask tom@example.com (owner)', 'review it'],
     });
     assert.equal(f.recordId, 'ADR-0011');
   });
@@ -23,7 +23,7 @@ describe('rule record.review-overdue', () => {
       severity: 'warning',
       path: a.path,
       range: range(5, 13, 5, 23),
-      mentions: ['ASM-6', 'Budget is fixed', '2025-06-10', 'owner: bob@example.com', 'validate or invalidate it'],
+      mentions: ['ASM-6', 'Budget is fixed', '2025-06-10', 'ask bob@example.com (owner)', 'validate or invalidate it'],
     });
   });
 

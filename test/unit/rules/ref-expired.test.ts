@@ -18,7 +18,7 @@ describe('rule ref.expired', () => {
       severity: 'warning',
       path: 'src/limits.ts',
       range: refRange(ref),
-      mentions: ['ASM-4', 'Peak load is 50 rps', '2025-06-01', 'owner: max@example.com'],
+      mentions: ['ASM-4', 'Peak load is 50 rps', '2025-06-01', 'ask max@example.com (owner)'],
     });
     assert.equal(f.recordId, 'ASM-4');
   });
@@ -32,7 +32,7 @@ describe('rule ref.expired', () => {
       severity: 'warning',
       path: 'src/app.ts',
       range: refRange(ref),
-      mentions: ['ADR-0030', 'Use Kafka', '2025-06-01', 'owner: nia@example.com'],
+      mentions: ['ADR-0030', 'Use Kafka', '2025-06-01', 'ask nia@example.com (owner)'],
     });
   });
 

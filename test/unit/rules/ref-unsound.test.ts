@@ -15,7 +15,7 @@ describe('rule ref.unsound', () => {
       severity: 'warning',
       path: 'src/queue.ts',
       range: refRange(ref),
-      mentions: ['ADR-0020', 'Single region deployment', 'ASM-1', 'Users are in one region', 'invalidated', 'owner: lee@example.com'],
+      mentions: ['ADR-0020', 'Single region deployment', 'ASM-1', 'Users are in one region', 'invalidated', 'ask lee@example.com (owner)'],
     });
     assert.equal(f.recordId, 'ADR-0020');
     assert.ok(f.related.some((r) => r.path === 'docs/assumptions/asm-1.yaml'));
