@@ -10,6 +10,7 @@ import { DiagnosticsManager } from './diagnostics';
 import { RecordHoverProvider } from './hover';
 import { IndexService } from './index-service';
 import { RecordCodeLensProvider, RecordDefinitionProvider, RecordLinkProvider, RecordReferenceProvider } from './navigation';
+import { setPrompts } from './prompts';
 import { AlignmentQuickFixes } from './quick-fixes';
 
 /** What activate() returns: used by the extension's own tests and by other extensions. */
@@ -18,6 +19,8 @@ export interface AlignmentApi {
   whenIdle(): Promise<void>;
   service: IndexService;
   diagnostics: DiagnosticsManager;
+  /** Replaces quick inputs and messages (tests answer them this way); returns an undo. */
+  setPrompts: typeof setPrompts;
 }
 
 const FILES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
@@ -39,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): AlignmentApi | undef
     );
     const lenses = new RecordCodeLensProvider(service);
     context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'yaml' }], lenses));
-    return { whenIdle: () => service.whenIdle(), service, diagnostics };
+    return { whenIdle: () => service.whenIdle(), service, diagnostics, setPrompts };
   } catch (error) {
     void vscode.window.showErrorMessage(`Execution Alignment failed to start: ${error instanceof Error ? error.message : String(error)}`);
     console.error(error);
