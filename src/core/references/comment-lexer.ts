@@ -111,8 +111,8 @@ const REGEX_AFTER_WORDS = new Set(['return', 'typeof', 'instanceof', 'case', 'do
 const EXPRESSION_CONTINUES = new Set('([{,=+-*/%\\|&<>^~@.'.split('').map((c) => c.charCodeAt(0)));
 /** Characters that make `--…` a Haskell operator rather than a comment. */
 const HASKELL_SYMBOLS = new Set('!#$%&*+./<=>?@\\^|~:'.split('').map((c) => c.charCodeAt(0)));
-/** Characters after which shell-like `#` starts a comment. */
-const WORD_START_AFTER = new Set(';|&(){}'.split('').map((c) => c.charCodeAt(0)));
+/** Characters after which shell-like `#` starts a comment (not `{`: `${#x}` is a length). */
+const WORD_START_AFTER = new Set(';|&()'.split('').map((c) => c.charCodeAt(0)));
 
 const SCRIPT_CLOSE = /<\/script\s*>/gi;
 const STYLE_CLOSE = /<\/style\s*>/gi;

@@ -12,7 +12,7 @@ export interface LineCommentSyntax {
   atLineStart?: boolean;
   /** Only in the very first column (fixed-form Fortran's `C`). */
   column0?: boolean;
-  /** Only at the start of a word: after whitespace, a line start or one of `;|&(){}` (shell `#`, YAML `#`). */
+  /** Only at the start of a word: after whitespace, a line start or one of `;|&()` (shell `#`, YAML `#`). */
   wordStart?: boolean;
   /** Not when the previous character is one of these (Perl `$#`, Makefile `\#`, SCSS `url(http://`). */
   notAfter?: string;

@@ -260,17 +260,13 @@ function toReferences(path: string, text: string, found: Found[]): CodeReference
   const refs: CodeReference[] = [];
   let line = 0;
   let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let cursor = lineStart;
+  // The next line break at or after `lineStart`; found once per line, not once per reference.
+  let nextBreak = text.indexOf('\n', lineStart);
   for (const f of found) {
-    while (cursor < f.start) {
-      const nl = text.indexOf('\n', cursor);
-      if (nl < 0 || nl >= f.start) {
-        cursor = f.start;
-        break;
-      }
+    while (nextBreak >= 0 && nextBreak < f.start) {
       line++;
-      lineStart = nl + 1;
-      cursor = nl + 1;
+      lineStart = nextBreak + 1;
+      nextBreak = text.indexOf('\n', lineStart);
     }
     refs.push({
       path,
