@@ -9,6 +9,7 @@ import type { FolderIndex } from './folder-index';
 import { COMMANDS } from './ids';
 import type { IndexService } from './index-service';
 import { recordLocation, referenceLocations } from './navigation';
+import { prompts } from './prompts';
 import { recordAssumption, recordDecision, type RecordPrefill } from './record-commands';
 
 export function registerCommands(service: IndexService): vscode.Disposable[] {
@@ -55,7 +56,7 @@ async function resolveRecord(service: IndexService, folderArg: unknown, idArg: u
       });
     }
   }
-  const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });
+  const picked = await prompts.showQuickPick(items, { placeHolder, matchOnDescription: true });
   return picked ? { folder: picked.folderIndex, index: picked.folderIndex.index!, record: picked.record } : undefined;
 }
 

@@ -9,6 +9,7 @@ import { assumptionTemplate, decisionTemplate, kebabCase, newDecisionFileName } 
 import type { FolderIndex } from './folder-index';
 import { currentIdentity } from './identity';
 import type { IndexService } from './index-service';
+import { prompts } from './prompts';
 
 /** Arguments a quick fix or another command may pass to prefill the flow. */
 export interface RecordPrefill {
@@ -35,7 +36,7 @@ export async function recordDecision(service: IndexService, prefill: RecordPrefi
     return undefined;
   }
   await folder.whenReady();
-  const title = await vscode.window.showInputBox({
+  const title = await prompts.showInputBox({
     title: prefill.id ? `Record ${prefill.id}` : 'Record Decision',
     prompt: 'Title of the decision',
     value: prefill.title ?? '',
@@ -69,7 +70,7 @@ export async function recordAssumption(service: IndexService, prefill: RecordPre
     return undefined;
   }
   await folder.whenReady();
-  const statement = await vscode.window.showInputBox({
+  const statement = await prompts.showInputBox({
     title: prefill.id ? `Record ${prefill.id}` : 'Record Assumption',
     prompt: 'What is assumed to be true?',
     value: prefill.title ?? '',
