@@ -4,7 +4,7 @@
  * and log4brains' `.log4brains.yml`.
  */
 import type { AlignmentConfig } from './config';
-import { isRecordLikeFileName } from './decisions';
+import { isRecordLikeFileName, isTemplateFileName } from './decisions';
 
 export interface Layout {
   decisionFolders: string[];
@@ -66,13 +66,15 @@ export function detectLayout(paths: readonly string[], config: AlignmentConfig, 
 /** The role of a file under a layout; undefined for files that are neither records nor scannable code. */
 export function roleOf(path: string, layout: Layout): FileRole | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  if (layout.decisionFolders.some((f) => isUnder(path, f))) {
-    if (/\.md$/i.test(name) && isRecordLikeFileName(name)) return 'decision';
+  if (layout.decisionFolders.some((f) => isUnder(path, f)) && /\.(md|markdown|mdx)$/i.test(name)) {
+    // Templates, indexes and READMEs beside the records are examples, not code.
+    return isRecordLikeFileName(name) ? 'decision' : undefined;
   }
   if (layout.assumptionFolders.some((f) => isUnder(path, f))) {
     if (/\.ya?ml$/i.test(name)) return 'assumption';
   }
   if (/^assumptions\.md$/i.test(name)) return 'assumption-register';
+  if (isTemplateFileName(name)) return undefined;
   if (/^\.alignment\.(ya?ml|json)$/.test(name)) return undefined;
   return 'code';
 }

@@ -48,6 +48,12 @@ export function decisionFileInfo(fileName: string): DecisionFileInfo | undefined
 }
 
 /** Whether a file name is record-like (DESIGN §2). */
+/** `template.md`, `adr-template.md`, `x.template.md`: record templates, whose example ids are not references. */
+export function isTemplateFileName(name: string): boolean {
+  const stem = name.replace(/\.(md|markdown|mdx)$/i, '');
+  return stem !== name && (TEMPLATE_SLUG.test(stem) || /\.template$/i.test(stem));
+}
+
 export function isRecordLikeFileName(name: string): boolean {
   return decisionFileInfo(name) !== undefined;
 }
