@@ -5,7 +5,7 @@
  */
 import * as nodePath from 'node:path';
 import { DEFAULT_CONFIG, type AlignmentConfig } from '../core/config';
-import { detectLayout, type Layout } from '../core/layout';
+import { DEFAULT_DECISION_FOLDERS, detectLayout, type Layout } from '../core/layout';
 import type { ParseProblem } from '../core/model';
 import { referencePrefilter } from '../core/references';
 import { WorkspaceModel } from '../core/workspace-model';
@@ -36,11 +36,18 @@ export interface LoadedWorkspace {
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const loaded = options.config ? { config: options.config, problems: [] as ParseProblem[], file: undefined } : await loadRepoConfig(root);
   const config = loaded.config ?? DEFAULT_CONFIG;
-  const prefilter = referencePrefilter({ decisionPrefix: config.decisionPrefix, assumptionPrefix: config.assumptionPrefix, decisionFolders: config.decisionFolders });
+  const toolFolders = [...(await readAdrToolsDir(root)), ...(await readLog4brainsFolders(root))];
+  // The prefilter must know every folder a record path may cite before the walk has
+  // detected the layout: configured, tool-named and conventional folders (folders named
+  // adr/adrs/decisions/decision-records are always covered).
+  const prefilter = referencePrefilter({
+    decisionPrefix: config.decisionPrefix,
+    assumptionPrefix: config.assumptionPrefix,
+    decisionFolders: [...new Set([...config.decisionFolders, ...toolFolders, ...DEFAULT_DECISION_FOLDERS])],
+  });
 
   const listing = options.allowProcesses === false ? undefined : await listWithRipgrep(root, prefilter.regex, config.exclude, config.maxFileSizeKb);
   const files = listing?.files ?? (await walkFiles(root, config.exclude));
-  const toolFolders = [...(await readAdrToolsDir(root)), ...(await readLog4brainsFolders(root))];
   const layout = detectLayout(files, config, { toolFolders });
   const model = new WorkspaceModel(config, layout);
 

@@ -115,6 +115,9 @@ function readStatusSection(
   for (let i = heading.line + 1; i < end; i++) {
     if (md.masked[i]) continue;
     metadataLines.add(i);
+    // Template guidance (`> A decision may be "proposed"…`) and unfilled placeholders
+    // (`{Deprecated|Proposed|Accepted}`) are not a status.
+    if (/^\s*>/.test(md.lines[i]) || isPlaceholder(md.lines[i])) continue;
     if (readHeaderField(i)) continue;
     const { text, column } = cleanValue(md.lines[i], LEADING_MARKERS.exec(md.lines[i])?.[0].length ?? 0);
     if (text) candidates.push({ line: i, column, text });
@@ -134,6 +137,11 @@ function readStatusSection(
     facts.status = { value: text, range: range(line, column, line, column + text.length) };
   }
   if (sawSupersededBy) facts.statesSuperseded = true;
+}
+
+function isPlaceholder(line: string): boolean {
+  const text = line.trim().replace(/^[-*]\s+/, '');
+  return /^[{[][^{}[\]]*\|[^{}[\]]*[}\]]$/.test(text);
 }
 
 function readLinksSection(md: MarkdownLines, index: number, facts: RecordFacts, prefix: string, metadataLines: Set<number>): void {

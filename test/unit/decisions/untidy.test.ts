@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { resolveAssumptionRef, resolveDecisionRef, resolveLinkTarget } from '../../../src/core/decisions';
+import { parseDecision, resolveAssumptionRef, resolveDecisionRef, resolveLinkTarget } from '../../../src/core/decisions';
 import { decisionOf, ids, lines, parse, r } from './helpers';
 
 describe('untidy records', () => {
@@ -202,5 +202,32 @@ describe('resolving written references', () => {
     assert.equal(resolveLinkTarget('mailto:a@example.com', 'ADR'), undefined);
     assert.equal(resolveLinkTarget('0013-example.png', 'ADR'), undefined);
     assert.equal(resolveLinkTarget('0005-x.md#decision', 'ADR'), 'ADR-0005');
+  });
+});
+
+describe('status sections copied from a template', () => {
+  it('ignores blockquoted guidance and an unfilled {A|B|C} placeholder', () => {
+    const text = [
+      '# ADR 036: Empty blocks via ABCI',
+      '',
+      '## Status',
+      '',
+      '> A decision may be "proposed" if it hasn\'t been agreed upon yet, or "accepted" once it is agreed upon. If a later ADR changes or reverses a decision, it may be marked as "deprecated" or "superseded" with a reference to its replacement.',
+      '',
+      '{Deprecated|Proposed|Accepted|Declined}',
+      '',
+      '## Consequences',
+    ].join('\n');
+    const { decision } = parseDecision('docs/architecture/adr-036-empty-blocks-abci.md', text, { prefix: 'ADR', assumptionPrefix: 'ASM' });
+    assert.equal(decision!.status, 'unknown');
+    assert.equal(decision!.statusText, '');
+    assert.deepEqual(decision!.supersededBy, []);
+  });
+
+  it('still reads a real status after the guidance', () => {
+    const text = ['# ADR 040: Blockchain reactor refactor', '', '## Status', '', '> A decision may be "proposed" …', '', 'Accepted', ''].join('\n');
+    const { decision } = parseDecision('docs/architecture/adr-040-blockchain-reactor-refactor.md', text, { prefix: 'ADR', assumptionPrefix: 'ASM' });
+    assert.equal(decision!.status, 'accepted');
+    assert.equal(decision!.statusText, 'Accepted');
   });
 });
