@@ -79,7 +79,7 @@ interface Found {
 }
 
 const DL_ADR_NUMBER = /[ \t]*[:#-]?[ \t]*(\d+)(?![A-Za-z0-9])/y;
-const ADR_SLUG = /[ \t]+([A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?)/y;
+const ADR_SLUG = /[ \t]+([A-Za-z0-9](?:[A-Za-z0-9_./-]*[A-Za-z0-9])?)/y;
 
 /**
  * The references in `text` (the content of the file at workspace-relative `path`), in
@@ -183,8 +183,12 @@ function recordKindOf(written: string, matcher: Matcher): RecordKind {
     : 'decision';
 }
 
-/** `@adr 42` and `@adr ADR-42` name a numbered decision; any other slug is kept as written. */
-function anchorId(slug: string, matcher: Matcher): string {
+/**
+ * `@adr 42` and `@adr ADR-42` name a numbered decision; log4brains' `@adr web/20200927-slug`
+ * names the record whose slug is `slug`; any other slug is kept as written.
+ */
+function anchorId(written: string, matcher: Matcher): string {
+  const slug = written.slice(written.lastIndexOf('/') + 1).replace(/^\d{8}-(?=.)/, '');
   if (/^\d+$/.test(slug)) return formatId(matcher.decisionPrefix, slug);
   const numbered = new RegExp(`^${escapeRegExp(matcher.decisionPrefix)}[-_]?(\\d+)$`, 'i').exec(slug);
   return numbered ? formatId(matcher.decisionPrefix, numbered[1]) : slug;

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { at, ids, scan } from './helpers';
+import { scanReferences } from '../../../src/core/references';
 
 const kinds = (path: string, text: string, options = { decisionPrefix: 'ADR', assumptionPrefix: 'ASM', decisionFolders: ['docs/adr'] }): string[] =>
   scan(path, text, options).map((r) => `${r.kind}:${r.id}:${r.recordKind}@${r.line}:${r.column}-${r.endColumn}:${r.text}`);
@@ -47,7 +48,7 @@ describe('references: tags, anchors and paths', () => {
       assert.deepEqual(kinds('a.ts', '// @adr use-postgres.'), ['anchor:use-postgres:decision@0:8-20:use-postgres']);
       assert.deepEqual(kinds('a.ts', '// @adr 12'), ['anchor:ADR-12:decision@0:8-10:12']);
       assert.deepEqual(kinds('a.ts', '// @adr ADR-0012'), ['anchor:ADR-0012:decision@0:8-16:ADR-0012']);
-      assert.deepEqual(kinds('a.rb', '# @adr 20240101-event-log'), ['anchor:20240101-event-log:decision@0:7-25:20240101-event-log']);
+      assert.deepEqual(kinds('a.rb', '# @adr 20240101-event-log'), ['anchor:event-log:decision@0:7-25:20240101-event-log']);
     });
 
     it('keeps @ADR-7 a mention and ignores anchors in code', () => {
@@ -95,5 +96,17 @@ describe('references: tags, anchors and paths', () => {
       assert.deepEqual(ids('a.ts', '// https://github.com/o/r/blob/main/docs/adr/index.md docs/adr/0001-x.mdx'), []);
       assert.deepEqual(ids('a.ts', 'const p = "docs/adr/0001-x.md";'), []);
     });
+  });
+});
+
+describe('log4brains anchors with a package and a dated file name', () => {
+  it('`@adr web/20200927-avoid-react-fc-type` names the slug avoid-react-fc-type', () => {
+    const text = '"off" // @adr web/20200927-avoid-react-fc-type\n';
+    const refs = scanReferences('.eslintrc.js', text, { decisionPrefix: 'ADR', assumptionPrefix: 'ASM', decisionFolders: [] });
+    assert.equal(refs.length, 1);
+    assert.equal(refs[0].id, 'avoid-react-fc-type');
+    assert.equal(refs[0].kind, 'anchor');
+    assert.equal(refs[0].text, 'web/20200927-avoid-react-fc-type');
+    assert.equal(refs[0].column, text.indexOf('web/'));
   });
 });
