@@ -28,7 +28,8 @@ export interface FileProblem extends ParseProblem {
 export interface IndexSources {
   decisions: readonly Decision[];
   assumptions: readonly Assumption[];
-  references: readonly CodeReference[];
+  /** Code references, as a list or already grouped by file (the model keeps them so). */
+  references: readonly CodeReference[] | ReadonlyMap<string, readonly CodeReference[]>;
   problems: readonly FileProblem[];
 }
 
@@ -36,15 +37,31 @@ export class AlignmentIndex {
   /** Decisions with completed supersession and effective status, sorted by path. */
   readonly decisions: Decision[];
   readonly assumptions: Assumption[];
-  readonly references: ResolvedReference[];
   readonly problems: FileProblem[];
   /** Records as parsed, before completion, for rules that compare the two sides. */
   readonly stated: ReadonlyMap<AlignmentRecord, AlignmentRecord>;
   /** Records by id key (more than one = duplicate id); file slugs are secondary keys. */
   readonly byKey: ReadonlyMap<string, AlignmentRecord[]>;
-  private readonly referencesByKey = new Map<string, ResolvedReference[]>();
+  /** Code references by file, resolved lazily per file; flattened and grouped by target on demand. */
+  private readonly referencesByPath: ReadonlyMap<string, readonly CodeReference[]>;
+  private readonly resolvedByPath = new Map<string, ResolvedReference[]>();
+  private flatReferences: ResolvedReference[] | undefined;
+  private referencesByKey: Map<string, ResolvedReference[]> | undefined;
 
-  constructor(sources: IndexSources) {
+  /**
+   * `reuse`: an index with the same records (only code files changed since), whose record
+   * resolution is taken over as it is — what one saved code file costs.
+   */
+  constructor(sources: IndexSources, reuse?: AlignmentIndex) {
+    this.referencesByPath = groupByPath(sources.references);
+    if (reuse) {
+      this.decisions = reuse.decisions;
+      this.assumptions = reuse.assumptions;
+      this.stated = reuse.stated;
+      this.problems = reuse.problems;
+      this.byKey = reuse.byKey;
+      return;
+    }
     const stated = new Map<AlignmentRecord, AlignmentRecord>();
     const decisions = sources.decisions.map((d) => {
       const copy: Decision = { ...d, supersedes: [...d.supersedes], supersededBy: [...d.supersededBy] };
@@ -78,15 +95,31 @@ export class AlignmentIndex {
     this.byKey = byKey;
 
     this.completeSupersession([...decisions, ...assumptions]);
+  }
 
-    this.references = sources.references.map((ref) => ({ ...ref, target: this.lookup(ref.id)?.id ?? null }));
-    this.references.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
-    for (const resolved of this.references) {
-      const key = idKey(resolved.target ?? resolved.id);
-      const list = this.referencesByKey.get(key);
-      if (list) list.push(resolved);
-      else this.referencesByKey.set(key, [resolved]);
+  /** Every code reference, sorted by path and position. */
+  get references(): ResolvedReference[] {
+    if (!this.flatReferences) {
+      const paths = [...this.referencesByPath.keys()].sort((a, b) => a.localeCompare(b));
+      this.flatReferences = paths.flatMap((p) => this.referencesIn(p));
     }
+    return this.flatReferences;
+  }
+
+  /** The resolved references of one file (empty when it has none). */
+  referencesIn(path: string): ResolvedReference[] {
+    let resolved = this.resolvedByPath.get(path);
+    if (!resolved) {
+      resolved = (this.referencesByPath.get(path) ?? []).map((ref) => ({ ...ref, target: this.lookup(ref.id)?.id ?? null }));
+      resolved.sort((a, b) => a.line - b.line || a.column - b.column);
+      this.resolvedByPath.set(path, resolved);
+    }
+    return resolved;
+  }
+
+  /** Files that hold code references. */
+  referencePaths(): string[] {
+    return [...this.referencesByPath.keys()];
   }
 
   /** The record an id names (first one by path when duplicated), or undefined. */
@@ -96,6 +129,15 @@ export class AlignmentIndex {
 
   /** Code references that resolve to the record with this id. */
   referencesTo(id: string): ResolvedReference[] {
+    if (!this.referencesByKey) {
+      this.referencesByKey = new Map();
+      for (const resolved of this.references) {
+        const key = idKey(resolved.target ?? resolved.id);
+        const list = this.referencesByKey.get(key);
+        if (list) list.push(resolved);
+        else this.referencesByKey.set(key, [resolved]);
+      }
+    }
     const record = this.lookup(id);
     return this.referencesByKey.get(idKey(record ? record.id : id)) ?? [];
   }
@@ -217,6 +259,17 @@ export function recordKeys(record: AlignmentRecord): string[] {
 function addMention(list: IdMention[], id: string, at: Range): void {
   const key = idKey(id);
   if (!list.some((m) => idKey(m.id) === key)) list.push({ id, range: at });
+}
+
+function groupByPath(references: IndexSources['references']): ReadonlyMap<string, readonly CodeReference[]> {
+  if (!Array.isArray(references)) return references as ReadonlyMap<string, readonly CodeReference[]>;
+  const grouped = new Map<string, CodeReference[]>();
+  for (const ref of references as readonly CodeReference[]) {
+    const list = grouped.get(ref.path);
+    if (list) list.push(ref);
+    else grouped.set(ref.path, [ref]);
+  }
+  return grouped;
 }
 
 function byPathThenLine(a: AlignmentRecord, b: AlignmentRecord): number {

@@ -11,7 +11,7 @@ import type { Finding } from './findings';
 import { roleOf, type FileRole, type Layout } from './layout';
 import type { Assumption, CodeReference, Decision, ParseProblem } from './model';
 import { scanReferences } from './references';
-import { runRules } from './rules';
+import { FILE_RULES, RECORD_RULES, runRules, sortFindings, type RuleContext } from './rules';
 
 interface FileEntry {
   role: FileRole;
@@ -23,7 +23,12 @@ interface FileEntry {
 
 export class WorkspaceModel {
   private readonly files = new Map<string, FileEntry>();
+  /** Code references by file, kept current as files change. */
+  private readonly referencesByPath = new Map<string, CodeReference[]>();
   private cached: AlignmentIndex | undefined;
+  /** Set when a record file changed: the next index resolves records again. */
+  private recordsChanged = true;
+  private recordFindingsCache: { index: AlignmentIndex; day: string; byPath: Map<string, Finding[]>; all: Finding[] } | undefined;
 
   constructor(
     private currentConfig: AlignmentConfig,
@@ -40,7 +45,7 @@ export class WorkspaceModel {
    */
   setRuleConfig(config: AlignmentConfig): void {
     this.currentConfig = { ...this.currentConfig, severity: config.severity, approvalOverdueDays: config.approvalOverdueDays, allowAnyApprover: config.allowAnyApprover };
-    this.cached = undefined;
+    this.recordFindingsCache = undefined;
   }
 
   roleOf(path: string): FileRole | undefined {
@@ -57,10 +62,7 @@ export class WorkspaceModel {
     const entry = this.parse(path, role, text);
     // Code without references is not kept: most files of a large workspace are such.
     if (role === 'code' && entry.references.length === 0) this.remove(path);
-    else {
-      this.files.set(path, entry);
-      this.cached = undefined;
-    }
+    else this.set(path, entry);
     return true;
   }
 
@@ -77,12 +79,15 @@ export class WorkspaceModel {
       message: `${path} is not a readable record: ${reason}.`,
       range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } },
     };
-    this.files.set(path, { role, assumptions: [], references: [], problems: [problem] });
-    this.cached = undefined;
+    this.set(path, { role, assumptions: [], references: [], problems: [problem] });
   }
 
   remove(path: string): void {
-    if (this.files.delete(path)) this.cached = undefined;
+    const entry = this.files.get(path);
+    if (!entry) return;
+    this.files.delete(path);
+    this.referencesByPath.delete(path);
+    this.invalidate(entry.role);
   }
 
   has(path: string): boolean {
@@ -93,26 +98,82 @@ export class WorkspaceModel {
     return [...this.files.keys()];
   }
 
+  /** The resolved index; after a code-only change it reuses the record resolution. */
   get index(): AlignmentIndex {
-    if (!this.cached) {
+    if (this.cached) return this.cached;
+    const references = new Map(this.referencesByPath);
+    if (!this.recordsChanged && this.lastIndex) {
+      this.cached = new AlignmentIndex({ decisions: [], assumptions: [], references, problems: [] }, this.lastIndex);
+    } else {
       const decisions: Decision[] = [];
       const assumptions: Assumption[] = [];
-      const references: CodeReference[] = [];
       const problems: FileProblem[] = [];
       for (const [path, entry] of this.files) {
+        if (entry.role === 'code') continue;
         if (entry.decision) decisions.push(entry.decision);
         assumptions.push(...entry.assumptions);
-        references.push(...entry.references);
         for (const p of entry.problems) problems.push({ ...p, path });
       }
       this.cached = new AlignmentIndex({ decisions, assumptions, references, problems });
     }
+    this.lastIndex = this.cached;
+    this.recordsChanged = false;
     return this.cached;
   }
 
   /** All findings, with severities applied; `now` is the clock for time-based rules. */
   findings(now: Date, filesInWorkspace?: readonly string[]): Finding[] {
-    return runRules({ index: this.index, config: this.config, now, files: filesInWorkspace ?? this.paths() });
+    const files = filesInWorkspace ?? this.paths();
+    const fileFindings = runRules(this.context(now, files), FILE_RULES);
+    return sortFindings([...this.recordFindings(now).all, ...fileFindings]);
+  }
+
+  /**
+   * Findings located in one file: the cached record findings there plus the file rules
+   * run on that file alone — what one saved code file costs.
+   */
+  findingsFor(path: string, now: Date, filesInWorkspace?: readonly string[]): Finding[] {
+    const fileFindings = runRules({ ...this.context(now, filesInWorkspace ?? this.paths()), only: [path] }, FILE_RULES);
+    return sortFindings([...(this.recordFindings(now).byPath.get(path) ?? []), ...fileFindings]);
+  }
+
+  private lastIndex: AlignmentIndex | undefined;
+
+  private context(now: Date, files: readonly string[]): RuleContext {
+    return { index: this.index, config: this.config, now, files };
+  }
+
+  private recordFindings(now: Date) {
+    const index = this.index;
+    const day = now.toISOString().slice(0, 10);
+    const cache = this.recordFindingsCache;
+    if (cache && cache.index.decisions === index.decisions && cache.day === day) return cache;
+    const all = runRules(this.context(now, []), RECORD_RULES);
+    const byPath = new Map<string, Finding[]>();
+    for (const f of all) {
+      const list = byPath.get(f.path);
+      if (list) list.push(f);
+      else byPath.set(f.path, [f]);
+    }
+    this.recordFindingsCache = { index, day, byPath, all };
+    return this.recordFindingsCache;
+  }
+
+  private set(path: string, entry: FileEntry): void {
+    const previous = this.files.get(path);
+    this.files.set(path, entry);
+    if (entry.role === 'code') this.referencesByPath.set(path, entry.references);
+    else this.referencesByPath.delete(path);
+    this.invalidate(entry.role);
+    if (previous && previous.role !== entry.role) this.invalidate(previous.role);
+  }
+
+  private invalidate(role: FileRole): void {
+    this.cached = undefined;
+    if (role !== 'code') {
+      this.recordsChanged = true;
+      this.recordFindingsCache = undefined;
+    }
   }
 
   private parse(path: string, role: FileRole, text: string): FileEntry {

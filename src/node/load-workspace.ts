@@ -10,7 +10,7 @@ import type { ParseProblem } from '../core/model';
 import { referencePrefilter } from '../core/references';
 import { WorkspaceModel } from '../core/workspace-model';
 import { loadRepoConfig, readAdrToolsDir, readLog4brainsFolders } from './config';
-import { readText } from './read-text';
+import { readTextSync } from './read-text';
 import { listWithRipgrep } from './ripgrep';
 import { walkFiles } from './walk-files';
 
@@ -19,7 +19,8 @@ export interface LoadOptions {
   config?: AlignmentConfig;
   /** Use ripgrep to list and prefilter (default true); false reads every file in Node. */
   allowProcesses?: boolean;
-  concurrency?: number;
+  /** Files read between two yields to the event loop (default 64). */
+  sliceSize?: number;
 }
 
 export interface LoadedWorkspace {
@@ -60,16 +61,22 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     if (role !== 'code') return true;
     return listing ? listing.candidates.has(path) : true;
   });
-  await forEachLimited(work, options.concurrency ?? 32, async (path) => {
-    const result = await readText(nodePath.join(root, path), maxBytes);
-    read++;
-    if ('unreadable' in result) {
-      model.updateUnreadable(path, result.unreadable);
-      return;
+  // Read in slices of synchronous reads, yielding between slices: far faster than one
+  // promise per file, and the event loop is never held for more than a few milliseconds.
+  const slice = options.sliceSize ?? 64;
+  for (let i = 0; i < work.length; i += slice) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const path of work.slice(i, i + slice)) {
+      const result = readTextSync(nodePath.join(root, path), maxBytes);
+      read++;
+      if ('unreadable' in result) {
+        model.updateUnreadable(path, result.unreadable);
+        continue;
+      }
+      if (model.roleOf(path) === 'code' && !candidate.test(result.text)) continue;
+      model.update(path, result.text);
     }
-    if (model.roleOf(path) === 'code' && !candidate.test(result.text)) return;
-    model.update(path, result.text);
-  });
+  }
   return {
     root,
     model,
@@ -80,13 +87,4 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     configProblems: loaded.problems,
     stats: { files: files.length, read, usedRipgrep: listing !== undefined },
   };
-}
-
-/** Runs `task` over `items` with at most `limit` in flight. */
-export async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await task(items[next++]);
-  });
-  await Promise.all(workers);
 }

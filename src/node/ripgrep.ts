@@ -21,8 +21,8 @@ export async function listWithRipgrep(
 ): Promise<RipgrepListing | undefined> {
   const common = ['--hidden', '--no-require-git', '--glob', '!.git', '--glob', '!node_modules', '--no-messages', '--no-config', ...exclude.flatMap((g) => ['--glob', `!${g}`])];
   const [files, candidates] = await Promise.all([
-    run(rgPath, ['--files', ...common], root),
-    run(rgPath, ['--files-with-matches', '--ignore-case', '--max-filesize', `${maxFileSizeKb}K`, ...common, '-e', pattern], root),
+    run(rgPath, ['--files', ...common, '.'], root),
+    run(rgPath, ['--files-with-matches', '--ignore-case', '--max-filesize', `${maxFileSizeKb}K`, ...common, '-e', pattern, '.'], root),
   ]);
   if (files === undefined || candidates === undefined) return undefined;
   return { files: splitPaths(files).sort(), candidates: new Set(splitPaths(candidates)) };

@@ -14,6 +14,8 @@ export interface RuleContext {
   now: Date;
   /** Every file of the workspace (for `applies-to` globs). */
   files: readonly string[];
+  /** When set, file rules report only on these files (an incremental update). */
+  only?: readonly string[];
 }
 
 /** A rule returns findings without severity; the runner applies configured severities. */

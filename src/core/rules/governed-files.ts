@@ -5,11 +5,11 @@
 import { matchesAnyGlob } from '../glob';
 import { describe, finding, recordLocation, type DraftFinding, type Rule } from './context';
 
-export const governedBySuperseded: Rule = ({ index, files }) => {
+export const governedBySuperseded: Rule = ({ index, files, only }) => {
   const findings: DraftFinding[] = [];
   const superseded = index.decisions.filter((d) => d.status === 'superseded' && d.appliesTo.length > 0);
   if (superseded.length === 0) return findings;
-  for (const file of files) {
+  for (const file of only ?? files) {
     for (const decision of superseded) {
       if (file === decision.path || !matchesAnyGlob(file, decision.appliesTo)) continue;
       const live = index.liveEnd(decision);

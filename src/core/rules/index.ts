@@ -16,9 +16,9 @@ import { supersessionConflicts, supersessionCycles } from './supersession';
 
 export type { RuleContext, Rule } from './context';
 
-export const RULES: readonly Rule[] = [
+/** Rules about records: they change only when a record file changes. */
+export const RECORD_RULES: readonly Rule[] = [
   parseProblems,
-  referenceRules,
   duplicateIds,
   danglingLinks,
   supersessionConflicts,
@@ -27,8 +27,12 @@ export const RULES: readonly Rule[] = [
   missingApprovals,
   overdueReviews,
   reliesOnInvalid,
-  governedBySuperseded,
 ];
+
+/** Rules about one code file at a time (its references, its governing decisions). */
+export const FILE_RULES: readonly Rule[] = [referenceRules, governedBySuperseded];
+
+export const RULES: readonly Rule[] = [...RECORD_RULES, ...FILE_RULES];
 
 export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
   const findings: Finding[] = [];
@@ -39,6 +43,11 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
       findings.push({ ...draft, severity, related: draft.related ?? [] });
     }
   }
+  return sortFindings(findings);
+}
+
+/** Findings in a stable order: by path, position, then code. */
+export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
       a.path.localeCompare(b.path) ||

@@ -14,7 +14,8 @@ export const referenceRules: Rule = (context) => {
   const hasDecisions = index.decisions.length > 0;
   const hasAssumptions = index.assumptions.length > 0;
   const findings: DraftFinding[] = [];
-  for (const ref of index.references) {
+  const references = context.only ? context.only.flatMap((path) => index.referencesIn(path)) : index.references;
+  for (const ref of references) {
     const record = ref.target ? index.lookup(ref.target) : undefined;
     if (!record) {
       // An id of another repository is still a reference; it is only reported where
