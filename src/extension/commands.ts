@@ -10,7 +10,6 @@ import { COMMANDS } from './ids';
 import type { IndexService } from './index-service';
 import { recordLocation, referenceLocations } from './navigation';
 import { prompts } from './prompts';
-import { recordAssumption, recordDecision, type RecordPrefill } from './record-commands';
 
 export function registerCommands(service: IndexService): vscode.Disposable[] {
   return [
@@ -30,8 +29,6 @@ export function registerCommands(service: IndexService): vscode.Disposable[] {
       const references = referenceLocations(hit.folder, hit.folder.index!.referencesTo(hit.record.id));
       await vscode.commands.executeCommand('editor.action.showReferences', location.uri, location.range.start, references);
     }),
-    vscode.commands.registerCommand(COMMANDS.recordDecision, (prefill?: RecordPrefill) => recordDecision(service, validPrefill(prefill))),
-    vscode.commands.registerCommand(COMMANDS.recordAssumption, (prefill?: RecordPrefill) => recordAssumption(service, validPrefill(prefill))),
   ];
 }
 
@@ -66,14 +63,4 @@ function safeUri(text: string): vscode.Uri | undefined {
   } catch {
     return undefined;
   }
-}
-
-function validPrefill(value: unknown): RecordPrefill {
-  if (!value || typeof value !== 'object') return {};
-  const v = value as Record<string, unknown>;
-  return {
-    id: typeof v.id === 'string' ? v.id : undefined,
-    title: typeof v.title === 'string' ? v.title : undefined,
-    folder: typeof v.folder === 'string' ? v.folder : undefined,
-  };
 }

@@ -10,6 +10,7 @@ import { DiagnosticsManager } from './diagnostics';
 import { RecordHoverProvider } from './hover';
 import { IndexService } from './index-service';
 import { RecordCodeLensProvider, RecordDefinitionProvider, RecordLinkProvider, RecordReferenceProvider } from './navigation';
+import { registerPalette } from './palette';
 import { setPrompts } from './prompts';
 import { AlignmentQuickFixes } from './quick-fixes';
 
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): AlignmentApi | undef
       vscode.languages.registerCompletionItemProvider(FILES, new RecordIdCompletionProvider(service), ...COMPLETION_TRIGGERS),
       vscode.languages.registerCodeActionsProvider(FILES, new AlignmentQuickFixes(service, diagnostics), AlignmentQuickFixes.metadata),
       ...registerCommands(service),
+      ...registerPalette(service),
     );
     const lenses = new RecordCodeLensProvider(service);
     context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'yaml' }], lenses));
