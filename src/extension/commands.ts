@@ -35,6 +35,12 @@ export function registerCommands(service: IndexService): vscode.Disposable[] {
 /** A record named by (folder uri, id) arguments, or picked from a list when none is given. */
 async function resolveRecord(service: IndexService, folderArg: unknown, idArg: unknown, placeHolder: string) {
   await service.whenIdle();
+  // A tree element standing for a record (context menus pass it): `{ folder, id }`.
+  if (folderArg && typeof folderArg === 'object' && typeof idArg !== 'string') {
+    const element = folderArg as { folder?: unknown; id?: unknown };
+    folderArg = element.folder;
+    idArg = element.id;
+  }
   if (typeof idArg === 'string') {
     const near = typeof folderArg === 'string' ? safeUri(folderArg) : undefined;
     const hit = service.lookup(idArg, near);

@@ -13,6 +13,7 @@ import { RecordCodeLensProvider, RecordDefinitionProvider, RecordLinkProvider, R
 import { registerPalette } from './palette';
 import { setPrompts } from './prompts';
 import { AlignmentQuickFixes } from './quick-fixes';
+import { registerViews } from './views';
 
 /** What activate() returns: used by the extension's own tests and by other extensions. */
 export interface AlignmentApi {
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): AlignmentApi | undef
       ...registerCommands(service),
       ...registerPalette(service),
     );
+    registerViews(context.subscriptions, service);
     const lenses = new RecordCodeLensProvider(service);
     context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'yaml' }], lenses));
     return { whenIdle: () => service.whenIdle(), service, diagnostics, setPrompts };

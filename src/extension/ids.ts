@@ -17,6 +17,7 @@ export const COMMANDS = {
   openReport: 'alignment.openReport',
   exportReport: 'alignment.exportReport',
   refresh: 'alignment.refresh',
+  revealInDecisions: 'alignment.revealInDecisions',
 } as const;
 
 /** Commands that hover cards may link to; no other command link is ever rendered. */
@@ -29,6 +30,12 @@ export const VIEWS = {
   decisions: 'alignment.decisions',
   assumptions: 'alignment.assumptions',
   attention: 'alignment.attention',
+} as const;
+
+/** Context keys the extension sets (for `when` clauses in package.json). */
+export const CONTEXT_KEYS = {
+  /** True once every workspace folder has been indexed. */
+  indexed: 'alignment.indexed',
 } as const;
 
 export const SETTINGS_SECTION = 'alignment';
