@@ -26,6 +26,7 @@ export class FolderIndex implements vscode.Disposable {
   private building: Promise<void> | undefined;
   private generation = 0;
   private findingsCache: Finding[] | undefined;
+  private updateCount = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after each rebuild or batch of updates. */
   readonly onDidChange = this.changed.event;
@@ -34,6 +35,11 @@ export class FolderIndex implements vscode.Disposable {
     readonly folder: vscode.WorkspaceFolder,
     private readonly allowProcesses: () => boolean,
   ) {}
+
+  /** How many times the index changed (rebuilds and batches): a burst of events should cost one. */
+  get updates(): number {
+    return this.updateCount;
+  }
 
   get ready(): boolean {
     return this.model !== undefined;
@@ -106,16 +112,20 @@ export class FolderIndex implements vscode.Disposable {
   }
 
   /**
-   * Applies a batch of file events (workspace-relative path → exists now). Returns
-   * after the index and findings are current.
+   * Applies a batch of file events (workspace-relative path → exists now; `directories`
+   * names the existing paths that are folders). Returns after the index and findings
+   * are current.
    */
-  async applyBatch(batch: ReadonlyMap<string, boolean>): Promise<void> {
+  async applyBatch(batch: ReadonlyMap<string, boolean>, directories: ReadonlySet<string> = new Set()): Promise<void> {
     await this.whenReady();
     const model = this.model;
     if (!model) return;
     const layoutChanged = [...batch.keys()].some((p) => LAYOUT_FILES.has(p));
     const newRecordFolder = [...batch].some(([p, exists]) => exists && !this.files.has(p) && couldBeNewRecordFolder(p, model));
-    if (layoutChanged || newRecordFolder || batch.size > REBUILD_THRESHOLD) {
+    // The watcher reports a folder created, deleted or renamed as one event for the
+    // folder, none for the files in it: read the tree again.
+    const folderEvent = this.isFolderEvent(batch, directories);
+    if (layoutChanged || newRecordFolder || folderEvent || batch.size > REBUILD_THRESHOLD) {
       if (layoutChanged) {
         const next = await readFolderConfig(this.folder);
         if (!reindexNeeded(model.config, next.config) && !newRecordFolder && ![...batch.keys()].some((p) => p === '.adr-dir' || p === '.log4brains.yml')) {
@@ -129,6 +139,7 @@ export class FolderIndex implements vscode.Disposable {
     }
     const maxBytes = model.config.maxFileSizeKb * 1024;
     for (const [path, exists] of batch) {
+      if (directories.has(path)) continue;
       if (!exists) {
         this.files.delete(path);
         model.remove(path);
@@ -146,6 +157,22 @@ export class FolderIndex implements vscode.Disposable {
       else model.updateUnreadable(path, result.unreadable);
     }
     this.fire();
+  }
+
+  /** A new folder with no file known under it, or a deleted path that is a known file's folder. */
+  private isFolderEvent(batch: ReadonlyMap<string, boolean>, directories: ReadonlySet<string>): boolean {
+    const created = [...directories].filter((p) => batch.get(p));
+    const deleted = new Set([...batch].filter(([p, exists]) => !exists && !this.files.has(p)).map(([p]) => p));
+    if (created.length === 0 && deleted.size === 0) return false;
+    const known = new Set(created);
+    for (const file of this.files) {
+      for (let slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) {
+        const folder = file.slice(0, slash);
+        if (deleted.has(folder)) return true;
+        known.delete(folder);
+      }
+    }
+    return known.size > 0;
   }
 
   /** Takes an open document's current (possibly unsaved) text for its file. */
@@ -173,6 +200,7 @@ export class FolderIndex implements vscode.Disposable {
   }
 
   private fire(): void {
+    this.updateCount++;
     this.findingsCache = undefined;
     this.changed.fire();
   }

@@ -146,16 +146,19 @@ export class IndexService implements vscode.Disposable {
       const folder = this.folders.get(key);
       if (!folder) continue;
       // A deleted path may still exist (an editor closed): check before dropping it.
+      // Note which existing paths are folders (a folder moved or checked out in one piece).
+      const directories = new Set<string>();
       for (const [path, exists] of batch) {
         if (!exists) continue;
         try {
-          await vscode.workspace.fs.stat(folder.uriOf(path));
+          const stat = await vscode.workspace.fs.stat(folder.uriOf(path));
+          if (stat.type & vscode.FileType.Directory) directories.add(path);
         } catch {
           batch.set(path, false);
         }
       }
       try {
-        await folder.applyBatch(batch);
+        await folder.applyBatch(batch, directories);
       } catch (error) {
         console.error('alignment: updating the index failed', error);
       }
