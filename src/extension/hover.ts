@@ -1,6 +1,6 @@
 /**
  * Hover cards on ids in comments and in records' link fields. Workspace text is
- * untrusted: it is only ever added with `appendText` (escaped), HTML is off, and the only
+ * untrusted: it is only ever added escaped (`appendUntrusted`), HTML is off, and the only
  * command links are the extension's own allow-listed ones.
  */
 import * as vscode from 'vscode';
@@ -18,11 +18,22 @@ export class RecordHoverProvider implements vscode.HoverProvider {
     const hit = this.service.lookup(found.id, document.uri);
     if (!hit) {
       const md = untrustedMarkdown();
-      md.appendText(`${found.id}: no record with this id in this workspace.`);
+      appendUntrusted(md, `${found.id}: no record with this id in this workspace.`);
       return new vscode.Hover(md, found.range);
     }
     return new vscode.Hover(renderCard(recordCard(hit.index, hit.record), hit.folder.folder.uri), found.range);
   }
+}
+
+/**
+ * Appends workspace text so that it shows as written: appendText escapes Markdown
+ * syntax but leaves `<`, and the renderer silently drops what looks like an HTML tag
+ * (`<img src=x>` would vanish from a title). Escaping `<` shows it as text.
+ */
+function appendUntrusted(md: vscode.MarkdownString, text: string): void {
+  const start = md.value.length;
+  md.appendText(text);
+  md.value = md.value.slice(0, start) + md.value.slice(start).replace(/</g, '\\<');
 }
 
 function untrustedMarkdown(): vscode.MarkdownString {
@@ -32,19 +43,19 @@ function untrustedMarkdown(): vscode.MarkdownString {
   return md;
 }
 
-/** Renders a card; every value from the workspace goes through appendText. */
+/** Renders a card; every value from the workspace goes through appendUntrusted. */
 export function renderCard(card: RecordCard, folder: vscode.Uri): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.supportHtml = false;
   md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
   md.supportThemeIcons = true;
   md.appendMarkdown('**');
-  md.appendText(`${card.id}: ${card.title}`);
+  appendUntrusted(md, `${card.id}: ${card.title}`);
   md.appendMarkdown('**\n\n');
   const field = (label: string, value: string | undefined) => {
     if (!value) return;
     md.appendMarkdown(`${label}: `);
-    md.appendText(value);
+    appendUntrusted(md, value);
     md.appendMarkdown('  \n');
   };
   field('Status', card.statusText && card.statusText.toLowerCase() !== card.status ? `${card.status} (${card.statusText})` : card.status);
@@ -59,7 +70,7 @@ export function renderCard(card: RecordCard, folder: vscode.Uri): vscode.Markdow
   if (card.links.length) field(card.linksLabel, card.links.map((l) => `${l.id} ${l.title} (${l.status})`).join('; '));
   if (card.summary) {
     md.appendMarkdown('\n');
-    md.appendText(card.summary);
+    appendUntrusted(md, card.summary);
     md.appendMarkdown('\n');
   }
   const args = encodeURIComponent(JSON.stringify([folder.toString(), card.id]));
