@@ -5,8 +5,10 @@
  * - `record.dangling`: use the closest existing id.
  */
 import * as vscode from 'vscode';
+import type { AlignmentIndex } from '../core/alignment-index';
 import { closestId } from '../core/closest-id';
 import type { Finding } from '../core/findings';
+import type { AlignmentRecord } from '../core/model';
 import type { DiagnosticsManager } from './diagnostics';
 import { COMMANDS, DIAGNOSTIC_SOURCE } from './ids';
 import type { IndexService } from './index-service';
@@ -76,7 +78,13 @@ export class AlignmentQuickFixes implements vscode.CodeActionProvider {
     const written = document.getText(diagnostic.range);
     const bare = written.replace(/^["']|["']$/g, '');
     if (!index || !finding.recordId || !/^[A-Za-z][\w-]*$/.test(bare)) return undefined;
-    const closest = closestId(index, finding.recordId);
+    // Never suggest the record that states the link (a record superseding itself).
+    const own = owningRecord(index, finding);
+    const others: Pick<AlignmentIndex, 'decisions' | 'assumptions'> = {
+      decisions: index.decisions.filter((r) => r.id !== own?.id),
+      assumptions: index.assumptions.filter((r) => r.id !== own?.id),
+    };
+    const closest = closestId(others as AlignmentIndex, finding.recordId);
     if (!closest) return undefined;
     const action = new vscode.CodeAction(`Change to ${closest} (closest existing id)`, vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();
@@ -85,4 +93,15 @@ export class AlignmentQuickFixes implements vscode.CodeActionProvider {
     action.isPreferred = true;
     return action;
   }
+}
+
+/** The record whose supersedes/superseded-by/assumptions/decisions entry the finding is on. */
+function owningRecord(index: AlignmentIndex, finding: Finding): AlignmentRecord | undefined {
+  const at = toVsRange(finding.range);
+  for (const [, stated] of index.stated) {
+    if (stated.path !== finding.path) continue;
+    const mentions = [...stated.supersedes, ...stated.supersededBy, ...(stated.kind === 'decision' ? stated.assumptions : stated.decisions)];
+    if (mentions.some((m) => toVsRange(m.range).isEqual(at))) return stated;
+  }
+  return undefined;
 }
