@@ -3,6 +3,9 @@
 // test/host/suite/) inside a real VS Code: code-server serves VS Code 1.100
 // with a Node extension host, and headless system Chromium opens the
 // workbench with this repository as the extension under development.
+// Two runs, one after the other: a trusted workspace (every *.test.ts but the
+// *.untrusted.test.ts files), then workspace trust on with the folder left
+// untrusted (only *.untrusted.test.ts). The closing line sums both.
 //
 // Usage: npm run build && node test/host/run.mjs [--grep <pattern>]
 // Environment: HOST_GREP (same as --grep), HOST_TIMEOUT_MS (default 300000),
@@ -44,24 +47,25 @@ async function waitForResults({ resultsFile, server, logFile }) {
   throw new Error(`the extension host did not report results within ${timeoutMs} ms; code-server log ${logFile}:\n${tail(logFile)}`);
 }
 
-async function main() {
-  for (const file of [extensionMain, suiteIndex]) {
-    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
-  }
-  ensureCodeServer();
-  mkdirSync(testResultsDir, { recursive: true });
-
-  const ws = prepareWorkspace({ label: 'host' });
+/**
+ * One run of the suite in its own code-server, workspace copy and browser.
+ * `untrusted`: workspace trust on and the folder untrusted, running only the
+ * `*.untrusted.test.ts` files (the trusted run leaves them out).
+ */
+async function runSuite({ label, untrusted }) {
+  const ws = prepareWorkspace({ label: untrusted ? 'host-untrusted' : 'host' });
   onCleanup(() => ws.cleanup());
-  const logFile = join(testResultsDir, 'host-code-server.log');
-  const browserLog = join(testResultsDir, 'host-browser.log');
+  const name = untrusted ? 'host-untrusted' : 'host';
+  const logFile = join(testResultsDir, `${name}-code-server.log`);
+  const browserLog = join(testResultsDir, `${name}-browser.log`);
 
   const server = await startCodeServer({
     workspace: ws.workspace,
     userDataDir: ws.userDataDir,
     extensionsDir: ws.extensionsDir,
     logFile,
-    env: { [RESULTS_ENV]: ws.resultsFile, HOST_GREP: grep ?? '' },
+    workspaceTrust: untrusted,
+    env: { [RESULTS_ENV]: ws.resultsFile, HOST_GREP: grep ?? '', HOST_SUITE: untrusted ? 'untrusted' : '' },
   });
 
   const remote = (absolutePath) => `vscode-remote://${server.authority}${absolutePath}`;
@@ -78,8 +82,38 @@ async function main() {
   onCleanup(() => writeFileSync(browserLog, browserLines.join('\n') + '\n'));
   await page.goto(url);
 
-  const results = await waitForResults({ resultsFile: ws.resultsFile, server, logFile });
-  return printHostResults(results, { totalMs: Date.now() - started });
+  try {
+    return await waitForResults({ resultsFile: ws.resultsFile, server, logFile });
+  } catch (error) {
+    process.stderr.write(`host tests (${label}): ${error instanceof Error ? error.message : String(error)}\n`);
+    return { vscodeVersion: 'unknown', appName: 'code-server', grep, passed: 0, failed: 1, passes: [], failures: [], skipped: [], durationMs: 0 };
+  } finally {
+    await cleanup(); // stop this run's code-server and browser before the next run
+  }
+}
+
+async function main() {
+  for (const file of [extensionMain, suiteIndex]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+  }
+  ensureCodeServer();
+  mkdirSync(testResultsDir, { recursive: true });
+
+  const runs = [
+    { label: 'trusted workspace', untrusted: false },
+    { label: 'untrusted workspace', untrusted: true },
+  ];
+  let passed = 0;
+  let failed = 0;
+  for (const run of runs) {
+    const results = await runSuite(run);
+    printHostResults(results, { runLabel: run.label });
+    passed += results.passed;
+    failed += results.failed;
+  }
+  print(`host suites: ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
+  print(`${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
 }
 
 let exitCode = 1;

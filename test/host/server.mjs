@@ -14,7 +14,8 @@ export const testResultsDir = join(repoRoot, 'test-results');
 
 // ---------------------------------------------------------------------------
 // cleanup: every resource registers an async disposer; they run once, in
-// reverse order, on normal completion, on error and on SIGINT/SIGTERM.
+// reverse order, on normal completion, on error and on SIGINT/SIGTERM. After a
+// cleanup, the resources of a next run can register again.
 
 const disposers = [];
 let disposing;
@@ -33,7 +34,9 @@ export function cleanup() {
         process.stderr.write(`cleanup: ${error instanceof Error ? error.message : String(error)}\n`);
       }
     }
-  })();
+  })().finally(() => {
+    disposing = undefined; // ready for the resources of a next run
+  });
   return disposing;
 }
 
@@ -87,11 +90,22 @@ function baseArgs({ userDataDir, extensionsDir, configFile }) {
   return ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 }
 
-function prepareDirs({ userDataDir, extensionsDir }) {
+/** User settings of a run where workspace trust is on and the folder stays untrusted. */
+const untrustedSettings = {
+  'security.workspace.trust.enabled': true,
+  // No start-up dialog that could trust the folder, no banner.
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+  'security.workspace.trust.emptyWindow': false,
+};
+
+function prepareDirs({ userDataDir, extensionsDir, workspaceTrust = false }) {
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   const settings = join(userDataDir, 'User', 'settings.json');
-  if (!existsSync(settings)) writeFileSync(settings, JSON.stringify(userSettings, null, 2) + '\n');
+  const values = workspaceTrust ? { ...userSettings, ...untrustedSettings } : userSettings;
+  if (!existsSync(settings)) writeFileSync(settings, JSON.stringify(values, null, 2) + '\n');
   const configFile = join(userDataDir, 'code-server.yaml');
   // An explicit config file keeps code-server from writing ~/.config/code-server/config.yaml.
   if (!existsSync(configFile)) writeFileSync(configFile, 'auth: none\n');
@@ -113,10 +127,11 @@ export function installExtension({ vsix, userDataDir, extensionsDir }) {
 /**
  * Starts code-server on a free 127.0.0.1 port and waits until it answers.
  * Its output goes to `logFile`. Registers its shutdown with `cleanup()`.
+ * `workspaceTrust: true` turns workspace trust on, leaving the folder untrusted.
  */
-export async function startCodeServer({ workspace, userDataDir, extensionsDir, logFile, env = {}, readyTimeoutMs = 60_000 }) {
+export async function startCodeServer({ workspace, userDataDir, extensionsDir, logFile, env = {}, readyTimeoutMs = 60_000, workspaceTrust = false }) {
   const entry = ensureCodeServer();
-  const configFile = prepareDirs({ userDataDir, extensionsDir });
+  const configFile = prepareDirs({ userDataDir, extensionsDir, workspaceTrust });
   const port = await freePort();
   mkdirSync(testResultsDir, { recursive: true });
   const log = createWriteStream(logFile);
@@ -127,7 +142,8 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, l
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // With `workspaceTrust`, trust is enforced and the folder is left untrusted.
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     workspace,

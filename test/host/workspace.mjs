@@ -10,7 +10,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const defaultFixture = join(repoRoot, 'test', 'fixtures', 'host-workspace');
+export const defaultFixture = join(repoRoot, 'test', 'fixtures', 'service');
+/** The fixture repository's git identity: "me" for the extension (`git config user.email`). */
+export const FIXTURE_USER_EMAIL = 'dana@example.com';
 
 /** Environment variable through which the host suite learns where to write its results. */
 export const RESULTS_ENV = 'ALIGNMENT_HOST_RESULTS';
@@ -46,6 +48,8 @@ export function prepareWorkspace({ fixture = defaultFixture, label = 'host' } = 
   cpSync(fixture, workspace, { recursive: true });
   git(workspace, ['init', '--quiet', '--initial-branch=main']);
   git(workspace, ['config', 'commit.gpgsign', 'false']);
+  git(workspace, ['config', 'user.email', FIXTURE_USER_EMAIL]);
+  git(workspace, ['config', 'user.name', 'Dana']);
   git(workspace, ['add', '--all']);
   git(workspace, ['commit', '--quiet', '--no-verify', '-m', 'Fixture workspace']);
   return {

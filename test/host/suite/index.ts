@@ -60,10 +60,15 @@ function loadMocha(): typeof Mocha {
   return require(path.join(repoRoot, 'node_modules', 'mocha')) as typeof Mocha;
 }
 
+/**
+ * `HOST_SUITE=untrusted` runs only `*.untrusted.test.ts` (in a workspace that is not
+ * trusted); otherwise those files are left out.
+ */
 function testFiles(): string[] {
+  const untrusted = process.env.HOST_SUITE === 'untrusted';
   return fs
     .readdirSync(suiteSourceDir)
-    .filter((name) => name.endsWith('.test.ts'))
+    .filter((name) => name.endsWith('.test.ts') && name.endsWith('.untrusted.test.ts') === untrusted)
     .sort()
     .map((name) => name.slice(0, -'.ts'.length));
 }
