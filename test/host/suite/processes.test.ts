@@ -1,0 +1,34 @@
+// The control for the untrusted run's "no process" check: in a trusted workspace
+// the same recorder does see the extension's processes (ripgrep lists the files).
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { AlignmentApi } from '../../../src/extension/extension';
+import { type Call, extensionCode, getApi, recordProcesses, restoreWorkspace } from './helpers';
+
+describe('processes (trusted workspace)', function () {
+  this.timeout(60_000);
+  let api: AlignmentApi;
+
+  before(async () => {
+    api = await getApi();
+  });
+
+  afterEach(async () => {
+    await restoreWorkspace(api);
+  });
+
+  it('the recorder sees the processes the extension starts when trusted', async () => {
+    assert.equal(vscode.workspace.isTrusted, true);
+    const calls: Call[] = [];
+    const restore = recordProcesses(calls);
+    try {
+      await vscode.commands.executeCommand('alignment.refresh');
+      await api.whenIdle();
+    } finally {
+      restore();
+    }
+    const fromExtension = calls.filter((c) => extensionCode(c.stack));
+    assert.ok(fromExtension.length > 0, `no process seen from the extension; all calls: ${calls.map((c) => `${c.name}(${c.command})`).join(', ') || 'none'}`);
+  });
+});
