@@ -46,6 +46,7 @@ function assumptionNode(parent: TreeNode, view: FolderView, assumption: Assumpti
   return recordNode(parent, view.folder, assumption, {
     description: assumptionDescription(view, assumption, now),
     icon: overdue ? WARNING_ICON('lightbulb') : undefined,
+    highlight: overdue ? 'warning' : assumption.status === 'invalidated' && dependants.length + references.length > 0 ? 'error' : undefined,
     tooltipLines: [assumption.confidence ? `Confidence: ${assumption.confidence}` : '', assumption.impact ? `Impact: ${assumption.impact}` : ''].filter(Boolean),
     children:
       dependants.length + references.length > 0

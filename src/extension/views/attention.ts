@@ -41,7 +41,8 @@ function attentionNode(parent: TreeNode, item: AttentionItem<FolderView>): TreeN
   ];
   const hasChildren = item.dependants.length + item.references.length + item.findings.length > 0;
   if (item.record) {
-    return recordNode(parent, folder, item.record, { description: item.detail, icon: ICONS[item.kind](), children: hasChildren ? children : undefined });
+    const highlight = item.kind === 'invalidated-relied-on' || item.kind === 'record-errors' ? 'error' : 'warning';
+    return recordNode(parent, folder, item.record, { description: item.detail, icon: ICONS[item.kind](), highlight, children: hasChildren ? children : undefined });
   }
   const self = node(parent, `${item.tag.uri}#${item.path}`, {
     kind: 'note',

@@ -46,6 +46,7 @@ function decisionNode(parent: TreeNode, view: FolderView, decision: Decision): T
   const hasChildren = references.length > 0 || (successor !== undefined && successor !== decision);
   return recordNode(parent, view.folder, decision, {
     description: decisionDescription(view, decision),
+    highlight: decision.status === 'superseded' && references.length > 0 ? 'warning' : undefined,
     children: hasChildren
       ? (self) => {
           const children: TreeNode[] = [];

@@ -10,7 +10,7 @@ import type { IndexService } from '../index-service';
 import { assumptionsTree } from './assumptions';
 import { attentionTree } from './attention';
 import { decisionsTree } from './decisions';
-import { toTreeItem, type TreeNode } from './nodes';
+import { HighlightDecorations, toTreeItem, type TreeNode } from './nodes';
 import { ownersTree } from './owners';
 import { pendingApprovalsTree } from './pending-approvals';
 import { SidebarState, type SidebarOptions, type Snapshot, type ViewName, type ViewTree } from './snapshot';
@@ -115,6 +115,7 @@ export function registerViews(disposables: vscode.Disposable[], service: IndexSe
     statusBar,
     ...Object.values(treeViews),
     state.onDidChange(schedule),
+    vscode.window.registerFileDecorationProvider(new HighlightDecorations()),
     { dispose: () => timer && clearTimeout(timer) },
     vscode.commands.registerCommand(COMMANDS.revealInDecisions, async (arg?: unknown) => {
       const target = await revealTarget(service, arg);

@@ -14,6 +14,22 @@ import type { AlignmentRecord } from '../../core/model';
 import type { FolderIndex } from '../folder-index';
 import { COMMANDS } from '../ids';
 
+export type Highlight = 'warning' | 'error';
+
+/**
+ * Tree labels cannot be coloured directly; a file decoration can colour a row whose
+ * `resourceUri` has this scheme (path `/<warning|error>/<row key>`).
+ */
+export const HIGHLIGHT_SCHEME = 'alignment-highlight';
+
+export class HighlightDecorations implements vscode.FileDecorationProvider {
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    if (uri.scheme !== HIGHLIGHT_SCHEME) return undefined;
+    const error = uri.path.startsWith('/error/');
+    return new vscode.FileDecoration(error ? '!!' : '!', error ? 'Needs attention' : 'Overdue', new vscode.ThemeColor(error ? 'list.errorForeground' : 'list.warningForeground'));
+  }
+}
+
 export type NodeKind = 'group' | 'record' | 'location' | 'approver' | 'note';
 
 export interface TreeNode {
@@ -31,6 +47,8 @@ export interface TreeNode {
   state: 'none' | 'collapsed' | 'expanded';
   /** Computed on first use, then kept for this snapshot. */
   children: () => TreeNode[];
+  /** Shows the label in the warning or error colour (overdue, invalidated). */
+  highlight?: Highlight;
   /** Record elements only: the workspace folder URI and the record id. */
   folder?: string;
   id?: string;
@@ -80,7 +98,7 @@ export function recordNode(
   parent: TreeNode,
   folder: FolderIndex,
   record: AlignmentRecord,
-  fields: { description?: string; icon?: vscode.ThemeIcon; mine?: boolean; tooltipLines?: string[]; children?: (self: TreeNode) => TreeNode[]; state?: 'collapsed' | 'expanded' },
+  fields: { description?: string; icon?: vscode.ThemeIcon; highlight?: Highlight; mine?: boolean; tooltipLines?: string[]; children?: (self: TreeNode) => TreeNode[]; state?: 'collapsed' | 'expanded' },
 ): RecordNode {
   const folderUri = folder.folder.uri.toString();
   const words = ['record', record.kind, record.status];
@@ -92,6 +110,7 @@ export function recordNode(
     description: fields.description,
     tooltip: recordTooltip(record, fields.tooltipLines ?? []),
     icon: fields.icon ?? statusIcon(record),
+    highlight: fields.highlight,
     contextValue: words.join(' '),
     command: { command: COMMANDS.openRecord, title: 'Open Record', arguments: [folderUri, record.id] },
     folder: folderUri,
@@ -187,7 +206,7 @@ export function toTreeItem(element: TreeNode): vscode.TreeItem {
   item.description = element.description;
   item.tooltip = element.tooltip;
   item.iconPath = element.icon;
-  item.resourceUri = element.resourceUri;
+  item.resourceUri = element.highlight ? vscode.Uri.from({ scheme: HIGHLIGHT_SCHEME, path: `/${element.highlight}/${encodeURIComponent(element.key)}` }) : element.resourceUri;
   item.contextValue = element.contextValue;
   item.command = element.command;
   return item;

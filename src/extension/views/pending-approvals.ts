@@ -50,6 +50,7 @@ function approvalNode(parent: TreeNode, item: PendingApproval<FolderView>): Tree
   return recordNode(parent, item.tag.folder, decision, {
     description: approvalDescription(item),
     icon: item.overdue ? new vscode.ThemeIcon('watch', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('watch'),
+    highlight: item.overdue ? 'warning' : undefined,
     mine: item.mine,
     tooltipLines: [since + (item.overdue ? ` — overdue (more than ${item.tag.overdueDays} d)` : '')],
     children: (self) =>
