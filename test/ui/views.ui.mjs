@@ -82,6 +82,18 @@ function statusItem(page = ui.page) {
 }
 
 describe('Alignment sidebar', () => {
+  // Leave the workbench as later tests expect it: no editors open (an open editor would
+  // be revealed in the Explorer the next time it is shown).
+  after(async () => {
+    const { page } = ui;
+    if (!page) return;
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>View: Close All Editors');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Close All Editors' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  });
+
   it('shows the Alignment container with a badge of what waits on me and the status bar summary', async () => {
     const { page } = ui;
     await showView('Pending Approvals');
@@ -225,7 +237,7 @@ describe('Alignment sidebar', () => {
   it('the status bar item opens Pending Approvals', async () => {
     const { page } = ui;
     await waitForWorkbench(page);
-    await openViewContainer('Explorer', page);
+    await openViewContainer('Search', page);
     const status = statusItem();
     await status.waitFor({ state: 'visible', timeout: 30_000 });
     await status.click();
