@@ -106,6 +106,8 @@ describe('Alignment sidebar', () => {
     assert.equal(await status.locator('.codicon-error').count(), 1);
     assert.equal(await status.locator('.codicon-warning').count(), 1);
     for (const title of VIEW_TITLES) await pane(title).waitFor({ state: 'visible' });
+    await expectRows('Pending Approvals', (rows) => assert.ok(rows.includes('Waiting on me (dana@example.com) — 1'), rows.join('\n')));
+    await restMouse(page);
   });
 
   it('Pending Approvals: who must approve what, and for how long', async () => {
