@@ -5,6 +5,7 @@
  * edited as lines. A record with no place for a field says so (`needsFrontMatter`)
  * rather than guessing: the caller asks before adding front matter.
  */
+import { samePerson } from '../people';
 import type { ApprovalState, DecisionStatus, Dialect } from '../model';
 import { scanMarkdown } from '../decisions/markdown-lines';
 import { findTitleHeading } from '../decisions/title';
@@ -20,19 +21,6 @@ export interface RecordLink {
   href?: string;
 }
 
-/** Whether two ways of writing a person name the same one: same text, or same e-mail address. */
-export function samePerson(a: string, b: string): boolean {
-  const x = a.trim().toLowerCase();
-  const y = b.trim().toLowerCase();
-  if (x === y) return true;
-  const ex = emailOf(x);
-  const ey = emailOf(y);
-  return ex !== undefined && ex === ey;
-}
-
-function emailOf(text: string): string | undefined {
-  return /<?([^\s<>@]+@[^\s<>@]+)>?/.exec(text)?.[1];
-}
 
 /**
  * Records `approver`'s approval or rejection (with date and optional comment) in the

@@ -5,7 +5,8 @@
  * `alignment.allowAnyApprover` is set.
  */
 import { parseDecision } from '../../core/decisions';
-import { addFrontMatter, samePerson, setApproval, setDecisionStatus } from '../../core/edits';
+import { addFrontMatter, setApproval, setDecisionStatus } from '../../core/edits';
+import { samePerson } from '../../core/people';
 import type { ApprovalState, Decision } from '../../core/model';
 import type { FolderIndex } from '../folder-index';
 import type { IndexService } from '../index-service';
