@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { activeEditorText, eventually, ui, waitForWorkbench } from './context.mjs';
+import { activeEditorText, eventually, runCommand, ui, waitForWorkbench } from './context.mjs';
 
 const shots = join(process.cwd(), 'test-results');
 
@@ -135,6 +135,13 @@ describe('problems, hover card and quick fix', () => {
     await eventually(async () => assert.match(await activeEditorText(page), /Orders live in MySQL \(ADR-0003\)/));
     await eventually(() => supersededRow().waitFor({ state: 'visible', timeout: 2000 }), 15_000);
     await shot('6-undone');
-    await filter.fill(''); // the filter is remembered per workspace: leave none behind
+    // Leave the workbench as found (filter, editors and Explorer folders are remembered per workspace).
+    await filter.fill('');
+    await runCommand('View: Close All Editors', page);
+    await runCommand('Collapse Folders in Explorer', page);
+    // An orderly reload stores that state now (closing the page would keep an older snapshot).
+    await runCommand('Developer: Reload Window', page);
+    await page.waitForLoadState('load');
+    await waitForWorkbench(page);
   });
 });
