@@ -2,20 +2,20 @@ import assert from 'node:assert/strict';
 import { activeEditorText, eventually, listRow, openViewContainer, quickOpen, ui, waitForWorkbench } from './context.mjs';
 
 describe('workbench', () => {
-  it('opens the fixture workspace and shows src/app.ts with its ADR reference', async () => {
+  it('opens the fixture workspace and shows cmd/api/main.go with its ADR reference', async () => {
     const { page } = ui;
     await waitForWorkbench(page);
 
     await openViewContainer('Explorer', page);
-    await listRow('src', page).waitFor({ state: 'visible' });
+    await listRow('cmd', page).waitFor({ state: 'visible' });
     await listRow('docs', page).waitFor({ state: 'visible' });
 
-    await quickOpen('app.ts', page);
+    await quickOpen('main.go', page);
     const text = await eventually(async () => {
       const visible = await activeEditorText(page);
-      assert.match(visible, /ADR-0001/);
+      assert.match(visible, /ADR-0002/);
       return visible;
     });
-    assert.match(text, /See ADR-0001/);
+    assert.match(text, /See ADR-0002/);
   });
 });

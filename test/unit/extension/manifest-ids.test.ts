@@ -1,7 +1,7 @@
 // The ids the extension uses are declared once (src/extension/ids.ts); package.json must
 // contribute exactly those, and every manifest string must have its package.nls.json entry.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { COMMANDS, SETTINGS, SETTINGS_SECTION, VIEWS, VIEW_CONTAINER, EXTENSION_ID } from '../../../src/extension/ids';
 
@@ -20,15 +20,8 @@ describe('package.json contributions match src/extension/ids.ts', () => {
   });
 
   it('every contributed command is registered by the extension source', () => {
-    const sources = ['commands.ts', 'extension.ts', 'views.ts', 'palette-commands.ts']
-      .map((f) => path.join(root, 'src/extension', f))
-      .map((f) => {
-        try {
-          return readFileSync(f, 'utf8');
-        } catch {
-          return '';
-        }
-      })
+    const sources = listTs(path.join(root, 'src/extension'))
+      .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     for (const c of pkg.contributes.commands) {
       const key = Object.entries(COMMANDS).find(([, v]) => v === c.command)![0];
@@ -58,3 +51,9 @@ describe('package.json contributions match src/extension/ids.ts', () => {
     for (const key of keys) assert.ok(typeof nls[key] === 'string' && nls[key].length > 0, `package.nls.json lacks ${key}`);
   });
 });
+
+function listTs(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listTs(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+  );
+}
