@@ -39,6 +39,23 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   publish(folder: FolderIndex): void {
+    const changed = folder.lastChange;
+    const previous = this.published.get(folder);
+    if (changed && previous) {
+      // Only these code files changed: publish theirs, leave every other file alone.
+      for (const path of changed) {
+        const findings = folder.findingsAt(path);
+        if (findings.length === 0) {
+          if (previous.delete(path)) this.collection.delete(folder.uriOf(path));
+          continue;
+        }
+        const key = JSON.stringify(findings);
+        if (previous.get(path)?.key === key) continue;
+        previous.set(path, { findings, key });
+        this.collection.set(folder.uriOf(path), findings.map((f) => this.toDiagnostic(folder, f)));
+      }
+      return;
+    }
     const byPath = new Map<string, Finding[]>();
     for (const finding of folder.findings()) {
       const list = byPath.get(finding.path);
@@ -49,15 +66,15 @@ export class DiagnosticsManager implements vscode.Disposable {
     if (configFile && folder.config!.problems.length) {
       byPath.set(configFile, [...(byPath.get(configFile) ?? []), ...folder.config!.problems.map((p) => configFinding(configFile, p))]);
     }
-    const previous = this.published.get(folder) ?? new Map();
+    const before = previous ?? new Map<string, { findings: Finding[]; key: string }>();
     const next = new Map<string, { findings: Finding[]; key: string }>();
     for (const [path, findings] of byPath) {
       const key = JSON.stringify(findings);
       next.set(path, { findings, key });
-      if (previous.get(path)?.key === key) continue;
+      if (before.get(path)?.key === key) continue;
       this.collection.set(folder.uriOf(path), findings.map((f) => this.toDiagnostic(folder, f)));
     }
-    for (const path of previous.keys()) if (!next.has(path)) this.collection.delete(folder.uriOf(path));
+    for (const path of before.keys()) if (!next.has(path)) this.collection.delete(folder.uriOf(path));
     this.published.set(folder, next);
   }
 

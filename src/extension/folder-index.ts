@@ -3,6 +3,7 @@
  * that, file events arrive in batches (see IndexService) and cost one re-parse per
  * changed file. Open editors' unsaved text is what counts for their files.
  */
+import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { AlignmentIndex } from '../core/alignment-index';
@@ -25,8 +26,16 @@ export class FolderIndex implements vscode.Disposable {
   private folderConfig: FolderConfig | undefined;
   private building: Promise<void> | undefined;
   private generation = 0;
-  private findingsCache: Finding[] | undefined;
+  /** Findings by file; after a code-only change only the changed files are recomputed. */
+  private findingsByPath: Map<string, Finding[]> | undefined;
+  private findingsFlat: Finding[] | undefined;
+  private readonly stalePaths = new Set<string>();
+  private changedPaths: readonly string[] | undefined;
   private updateCount = 0;
+  /** When the last full build started: it read every file written before then. */
+  private rebuiltAt = 0;
+  /** Files whose indexed text came from an editor buffer rather than the disk. */
+  private readonly fromBuffer = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after each rebuild or batch of updates. */
   readonly onDidChange = this.changed.event;
@@ -65,11 +74,44 @@ export class FolderIndex implements vscode.Disposable {
     return this.files;
   }
 
-  /** Findings of the whole folder (cached until the next change). */
+  /**
+   * The code files the latest change touched, when it touched only code files (their
+   * findings alone need publishing); undefined when anything else may have changed.
+   */
+  get lastChange(): readonly string[] | undefined {
+    return this.changedPaths;
+  }
+
+  /** Findings of the whole folder, kept current incrementally. */
   findings(now = new Date()): Finding[] {
-    if (!this.model) return [];
-    this.findingsCache ??= this.model.findings(now, [...this.files]);
-    return this.findingsCache;
+    const byPath = this.currentFindings(now);
+    this.findingsFlat ??= [...byPath.keys()].sort((a, b) => a.localeCompare(b)).flatMap((p) => byPath.get(p)!);
+    return this.findingsFlat;
+  }
+
+  /** Findings located in one file. */
+  findingsAt(path: string, now = new Date()): Finding[] {
+    return this.currentFindings(now).get(path) ?? [];
+  }
+
+  private currentFindings(now: Date): Map<string, Finding[]> {
+    if (!this.model) return new Map();
+    if (!this.findingsByPath) {
+      this.findingsByPath = new Map();
+      for (const finding of this.model.findings(now, [...this.files])) {
+        const list = this.findingsByPath.get(finding.path);
+        if (list) list.push(finding);
+        else this.findingsByPath.set(finding.path, [finding]);
+      }
+    } else if (this.stalePaths.size > 0) {
+      for (const path of this.stalePaths) {
+        const findings = this.files.has(path) ? this.model.findingsFor(path, now, []) : [];
+        if (findings.length) this.findingsByPath.set(path, findings);
+        else this.findingsByPath.delete(path);
+      }
+    }
+    this.stalePaths.clear();
+    return this.findingsByPath;
   }
 
   relativePath(uri: vscode.Uri): string | undefined {
@@ -86,11 +128,14 @@ export class FolderIndex implements vscode.Disposable {
   /** Full (re)build: configuration, layout, every record and candidate file. */
   rebuild(): Promise<void> {
     const generation = ++this.generation;
+    const startedAt = Date.now();
     const run = async () => {
       const folderConfig = await readFolderConfig(this.folder);
       const loaded = await loadWorkspace(this.folder.uri.fsPath, { config: folderConfig.config, allowProcesses: this.allowProcesses() });
       if (generation !== this.generation) return; // a newer rebuild started meanwhile
       this.folderConfig = folderConfig;
+      this.rebuiltAt = startedAt;
+      this.fromBuffer.clear();
       this.files = new Set(loaded.files);
       this.model = loaded.model;
       for (const document of vscode.workspace.textDocuments) {
@@ -116,10 +161,12 @@ export class FolderIndex implements vscode.Disposable {
    * names the existing paths that are folders). Returns after the index and findings
    * are current.
    */
-  async applyBatch(batch: ReadonlyMap<string, boolean>, directories: ReadonlySet<string> = new Set()): Promise<void> {
+  async applyBatch(events: ReadonlyMap<string, boolean>, directories: ReadonlySet<string> = new Set()): Promise<void> {
     await this.whenReady();
     const model = this.model;
     if (!model) return;
+    const batch = await this.withoutSeen(events, directories);
+    if (batch.size === 0) return;
     const layoutChanged = [...batch.keys()].some((p) => LAYOUT_FILES.has(p));
     const newRecordFolder = [...batch].some(([p, exists]) => exists && !this.files.has(p) && couldBeNewRecordFolder(p, model));
     // The watcher reports a folder created, deleted or renamed as one event for the
@@ -138,6 +185,7 @@ export class FolderIndex implements vscode.Disposable {
       return this.rebuild();
     }
     const maxBytes = model.config.maxFileSizeKb * 1024;
+    const codeOnly = [...batch.keys()].every((p) => directories.has(p) || model.roleOf(p) === 'code' || model.roleOf(p) === undefined);
     for (const [path, exists] of batch) {
       if (directories.has(path)) continue;
       if (!exists) {
@@ -149,14 +197,41 @@ export class FolderIndex implements vscode.Disposable {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && this.relativePath(d.uri) === path);
       if (open) {
         model.update(path, open.getText());
+        if (open.isDirty) this.fromBuffer.add(path);
+        else this.fromBuffer.delete(path);
         continue;
       }
+      this.fromBuffer.delete(path);
       if (!model.roleOf(path)) continue;
       const result = await readText(nodePath.join(this.folder.uri.fsPath, path), maxBytes);
       if ('text' in result) model.update(path, result.text);
       else model.updateUnreadable(path, result.unreadable);
     }
-    this.fire();
+    this.fire(codeOnly ? [...batch.keys()].filter((p) => !directories.has(p) && model.roleOf(p) === 'code') : undefined);
+  }
+
+  /**
+   * Drops events a full build already covered (a branch switch's events often arrive
+   * after the rebuild they triggered): files it found that were not written since it
+   * started, known folders, and paths already gone.
+   */
+  private async withoutSeen(events: ReadonlyMap<string, boolean>, directories: ReadonlySet<string>): Promise<Map<string, boolean>> {
+    const batch = new Map<string, boolean>();
+    for (const [path, exists] of events) {
+      if (!exists && !this.files.has(path) && !this.isKnownFolder(path)) continue;
+      if (exists && (this.files.has(path) || directories.has(path)) && this.rebuiltAt > 0 && !this.fromBuffer.has(path)) {
+        const stat = await fs.stat(nodePath.join(this.folder.uri.fsPath, path)).catch(() => undefined);
+        if (stat && stat.mtimeMs < this.rebuiltAt && (!directories.has(path) || this.isKnownFolder(path))) continue;
+      }
+      batch.set(path, exists);
+    }
+    return batch;
+  }
+
+  private isKnownFolder(path: string): boolean {
+    const prefix = path + '/';
+    for (const file of this.files) if (file.startsWith(prefix)) return true;
+    return false;
   }
 
   /** A new folder with no file known under it, or a deleted path that is a known file's folder. */
@@ -179,8 +254,10 @@ export class FolderIndex implements vscode.Disposable {
   updateFromDocument(document: vscode.TextDocument, notify = true): boolean {
     const path = this.relativePath(document.uri);
     if (!path || !this.model || !this.model.roleOf(path)) return false;
+    const role = this.model.roleOf(path);
     this.model.update(path, document.getText());
-    if (notify) this.fire();
+    if (document.isDirty) this.fromBuffer.add(path);
+    if (notify) this.fire(role === 'code' ? [path] : undefined);
     return true;
   }
 
@@ -199,9 +276,16 @@ export class FolderIndex implements vscode.Disposable {
     this.changed.dispose();
   }
 
-  private fire(): void {
+  /** `codePaths`: the change touched only these code files; otherwise anything may have changed. */
+  private fire(codePaths?: readonly string[]): void {
     this.updateCount++;
-    this.findingsCache = undefined;
+    this.changedPaths = codePaths;
+    if (codePaths) for (const path of codePaths) this.stalePaths.add(path);
+    else {
+      this.findingsByPath = undefined;
+      this.stalePaths.clear();
+    }
+    this.findingsFlat = undefined;
     this.changed.fire();
   }
 }
