@@ -23,11 +23,14 @@ export interface AlignmentApi {
   diagnostics: DiagnosticsManager;
   /** Replaces quick inputs and messages (tests answer them this way); returns an undo. */
   setPrompts: typeof setPrompts;
+  /** How long activate() itself took, in milliseconds (the first index runs after it). */
+  activationMs: number;
 }
 
 const FILES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
 
 export function activate(context: vscode.ExtensionContext): AlignmentApi | undefined {
+  const started = performance.now();
   try {
     const service = new IndexService();
     const diagnostics = new DiagnosticsManager(service);
@@ -46,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): AlignmentApi | undef
     registerViews(context.subscriptions, service);
     const lenses = new RecordCodeLensProvider(service);
     context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'yaml' }], lenses));
-    return { whenIdle: () => service.whenIdle(), service, diagnostics, setPrompts };
+    return { whenIdle: () => service.whenIdle(), service, diagnostics, setPrompts, activationMs: performance.now() - started };
   } catch (error) {
     void vscode.window.showErrorMessage(`Execution Alignment failed to start: ${error instanceof Error ? error.message : String(error)}`);
     console.error(error);

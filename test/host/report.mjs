@@ -12,6 +12,7 @@ export function printHostResults(results, { hostLabel = results.appName, totalMs
     print(`  ✗ ${test.fullTitle}`);
     print(`      ${(test.stack || test.error || '').split('\n').join('\n      ')}`);
   }
+  if (results.activationMs !== undefined) print(`activate(): ${results.activationMs.toFixed(1)} ms (target 20 ms)`);
   const total = totalMs === undefined ? '' : `, ${(totalMs / 1000).toFixed(1)} s in all`;
   print(`host suite${runLabel ? ` (${runLabel})` : ''}: ${(results.durationMs / 1000).toFixed(1)} s in the host${total}`);
   if (runLabel) print(`${runLabel}: ${results.passed} passed, ${results.failed} failed`);

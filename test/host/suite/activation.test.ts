@@ -13,6 +13,9 @@ describe('activation', () => {
     assert.ok(extension, `extension ${EXTENSION_ID} is not installed in the host`);
     await extension.activate();
     assert.equal(extension.isActive, true);
+    const api = extension.exports as { activationMs?: unknown; whenIdle?: unknown };
+    assert.equal(typeof api.whenIdle, 'function');
+    assert.equal(typeof api.activationMs, 'number', 'activate() reports how long it took');
   });
 
   it('opens the fixture workspace', () => {

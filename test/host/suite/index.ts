@@ -26,6 +26,8 @@ interface TestOutcome {
 export interface HostResults {
   vscodeVersion: string;
   appName: string;
+  /** activate() of the extension under test, in ms, when it ran in this host. */
+  activationMs?: number;
   grep: string | null;
   passed: number;
   failed: number;
@@ -89,6 +91,11 @@ function outcome(test: Mocha.Runnable, error?: Error): TestOutcome {
   return result;
 }
 
+function activationMs(): number | undefined {
+  const api = vscode.extensions.getExtension('execution-alignment.execution-alignment')?.exports as { activationMs?: number } | undefined;
+  return typeof api?.activationMs === 'number' ? api.activationMs : undefined;
+}
+
 export async function run(): Promise<void> {
   const started = Date.now();
   const grep = process.env.HOST_GREP || null;
@@ -141,6 +148,7 @@ export async function run(): Promise<void> {
   results.failed = results.failures.length;
   results.pending = results.skipped.length;
   results.durationMs = Date.now() - started;
+  results.activationMs = activationMs();
   writeResults(results);
   console.log(`[host-tests] ${results.passed} passed, ${results.failed} failed`);
   if (results.failed > 0) {
