@@ -5,6 +5,7 @@
  * keys still apply when others are wrong.
  */
 import type * as z from 'zod/mini';
+import { editDistance } from './closest-id';
 import { ALL_FINDING_CODES } from './findings';
 import type { ParseProblem } from './model';
 import { configSchema, type ConfigInput } from './schemas';
@@ -145,18 +146,4 @@ export function didYouMean(name: string, known: readonly string[]): string | und
   }
   const limit = Math.max(2, Math.floor(name.length / 3));
   return bestDistance <= limit ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0];
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j];
-      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length];
 }

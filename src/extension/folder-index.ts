@@ -11,7 +11,7 @@ import { CONFIG_FILE_NAMES } from '../core/config-file';
 import type { Finding } from '../core/findings';
 import type { FileRole, Layout } from '../core/layout';
 import { WorkspaceModel } from '../core/workspace-model';
-import { readText } from '../node/read-text';
+import { readTextSync } from '../node/read-text';
 import { loadWorkspace } from '../node/load-workspace';
 import { readFolderConfig, reindexNeeded, type FolderConfig } from './settings';
 
@@ -203,7 +203,7 @@ export class FolderIndex implements vscode.Disposable {
       }
       this.fromBuffer.delete(path);
       if (!model.roleOf(path)) continue;
-      const result = await readText(nodePath.join(this.folder.uri.fsPath, path), maxBytes);
+      const result = readTextSync(nodePath.join(this.folder.uri.fsPath, path), maxBytes);
       if ('text' in result) model.update(path, result.text);
       else model.updateUnreadable(path, result.unreadable);
     }
