@@ -84,9 +84,21 @@ export async function runCommand(title, page = ui.page) {
 }
 
 /** Text of the active editor's visible lines (Monaco renders spaces as U+00A0). */
+/**
+ * The visible lines of the active editor, top to bottom. Monaco positions its line
+ * elements absolutely and reuses them, so their DOM order is not the visual order.
+ */
 export async function activeEditorText(page = ui.page) {
-  const text = await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText();
-  return text.replace(/\u00a0/g, ' ');
+  const lines = await page
+    .locator('.editor-group-container.active .monaco-editor .view-lines')
+    .first()
+    .evaluate((root) =>
+      [...root.querySelectorAll(':scope > .view-line')]
+        .map((line) => ({ top: parseFloat(line.style.top) || 0, text: line.textContent ?? '' }))
+        .sort((a, b) => a.top - b.top)
+        .map((line) => line.text),
+    );
+  return lines.join('\n').replace(/\u00a0/g, ' ');
 }
 
 function escapeRegExp(text) {
