@@ -75,6 +75,9 @@ const userSettings = {
   'git.openRepositoryInParentFolders': 'never',
   'window.commandCenter': false,
   'chat.commandCenter.enabled': false,
+  // The desktop default. In the browser VS Code saves after a delay by default, so a change
+  // a test undoes at its end could reach the disk after the test and leak into the next one.
+  'files.autoSave': 'off',
 };
 
 function codeServerEnv(extra) {
