@@ -104,3 +104,51 @@ export async function activeEditorText(page = ui.page) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Waits for the quick input whose title bar reads `title` and returns its text box. */
+export async function quickInput(title, page = ui.page) {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
+  return widget.locator('input.input, .quick-input-box input').first();
+}
+
+/** Waits for a notification toast holding `text` and returns it. */
+export async function notification(text, page = ui.page, timeout = 20_000) {
+  const toast = page.locator('.notification-toast', { hasText: text }).first();
+  await toast.waitFor({ state: 'visible', timeout });
+  return toast;
+}
+
+/** The view pane titled `title` in the side bar. */
+export function sidebarPane(title, page = ui.page) {
+  return page.locator('.part.sidebar .pane', { has: page.locator('.pane-header h3.title', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) }).first();
+}
+
+/** The visible rows of a side bar view: { level, label, description } each. */
+export async function paneRows(title, page = ui.page) {
+  return sidebarPane(title, page)
+    .locator('.monaco-list-row')
+    .evaluateAll((rows) =>
+      rows.map((row) => ({
+        level: Number(row.getAttribute('aria-level') ?? '1'),
+        label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+        description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+      })),
+    );
+}
+
+/** Opens the Problems panel (Ctrl+Shift+M) unless it is showing. */
+export async function openProblems(page = ui.page) {
+  const panel = page.locator('.markers-panel');
+  await eventually(async () => {
+    if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
+    await panel.waitFor({ state: 'visible', timeout: 2000 });
+  }, 20_000);
+  return panel;
+}
+
+/** The text of each visible row of the Problems panel (whitespace collapsed). */
+export async function problemRows(page = ui.page) {
+  const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+  return rows.map((text) => text.replace(/\s+/g, ' ').trim());
+}
