@@ -99,7 +99,7 @@ async function expectPending(check) {
 async function widenSideBar(width = 560) {
   const { page } = ui;
   const box = await page.locator('.part.sidebar').boundingBox();
-  if (!box || box.width >= width - 10) return;
+  if (!box || Math.abs(box.width - width) < 10) return;
   const right = box.x + box.width;
   await page.mouse.move(right + 1, box.y + box.height / 2);
   await page.mouse.down();
@@ -177,6 +177,8 @@ async function closeSettingsEditor() {
 
 describe('acceptance walk-through', () => {
   const schemaPath = () => join(ui.workspace, CODE);
+  /** The workbench as found: side bar width, panes expanded in the Alignment container, Problems shown. */
+  const found = { sideBarWidth: 0, expanded: {}, problemsVisible: false };
 
   after(async () => {
     // What the walk-through created goes, and the workbench is left as found, so later
@@ -198,6 +200,14 @@ describe('acceptance walk-through', () => {
       // The index has settled when the sidebar shows the fixture's pending approvals again.
       await showPendingApprovals().catch(() => undefined);
       await expectPending((g) => assert.deepEqual(Object.keys(g).filter((k) => /Waiting on me/.test(k)), ['Waiting on me (dana@example.com) — 1'])).catch(() => undefined);
+      // Side bar and panel as found.
+      for (const [title, wasExpanded] of Object.entries(found.expanded)) {
+        const header = sidebarPane(title).locator('.pane-header');
+        if (((await header.getAttribute('aria-expanded').catch(() => null)) === 'true') !== wasExpanded) await header.click().catch(() => undefined);
+      }
+      if (found.sideBarWidth) await widenSideBar(found.sideBarWidth).catch(() => undefined);
+      if (!found.problemsVisible && (await page.locator('.markers-panel').isVisible().catch(() => false))) await page.keyboard.press('Control+Shift+M');
+      await openViewContainer('Explorer', page).catch(() => undefined);
       await runCommand('Collapse Folders in Explorer', page).catch(() => undefined);
       // An orderly reload stores the workbench state now (closing the page would keep an older snapshot).
       await runCommand('Developer: Reload Window', page).catch(() => undefined);
@@ -214,6 +224,16 @@ describe('acceptance walk-through', () => {
     await waitForWorkbench(page);
     await quickOpen('schema.sql', page);
     await waitForExtension();
+    found.problemsVisible = await page.locator('.markers-panel').isVisible();
+    // Nothing left over the activity bar (a closing quick input or a hover) takes the click.
+    await page.keyboard.press('Escape');
+    await page.mouse.move(700, 14);
+    await eventually(() => openViewContainer('Alignment', page), 30_000);
+    await sidebarPane('Pending Approvals').locator('.pane-header').waitFor({ state: 'visible' });
+    found.sideBarWidth = (await page.locator('.part.sidebar').boundingBox())?.width ?? 0;
+    for (const title of ['Pending Approvals', 'Owners', 'Decisions', 'Assumptions', 'Needs Attention']) {
+      found.expanded[title] = (await sidebarPane(title).locator('.pane-header').getAttribute('aria-expanded')) === 'true';
+    }
     await showPendingApprovals();
     const panel = await openProblems(page);
     await panel.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 30_000 });
