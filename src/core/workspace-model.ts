@@ -9,7 +9,7 @@ import type { AlignmentConfig } from './config';
 import { parseDecision } from './decisions';
 import type { Finding } from './findings';
 import { roleOf, type FileRole, type Layout } from './layout';
-import type { Assumption, CodeReference, Decision, ParseProblem } from './model';
+import type { AlignmentRecord, Assumption, CodeReference, Decision, ParseProblem } from './model';
 import { scanReferences } from './references';
 import { FILE_RULES, RECORD_RULES, runRules, sortFindings, type RuleContext } from './rules';
 
@@ -174,6 +174,14 @@ export class WorkspaceModel {
       this.recordsChanged = true;
       this.recordFindingsCache = undefined;
     }
+  }
+
+  /** The records a record file's text states (for editors showing unsaved text). */
+  recordsIn(path: string, text: string): AlignmentRecord[] {
+    const role = this.roleOf(path);
+    if (!role || role === 'code') return [];
+    const entry = this.parse(path, role, text);
+    return entry.decision ? [entry.decision] : entry.assumptions;
   }
 
   private parse(path: string, role: FileRole, text: string): FileEntry {

@@ -10,6 +10,7 @@ import type { AlignmentIndex } from '../core/alignment-index';
 import { CONFIG_FILE_NAMES } from '../core/config-file';
 import type { Finding } from '../core/findings';
 import type { FileRole, Layout } from '../core/layout';
+import type { AlignmentRecord } from '../core/model';
 import { WorkspaceModel } from '../core/workspace-model';
 import { readTextSync } from '../node/read-text';
 import { loadWorkspace } from '../node/load-workspace';
@@ -64,6 +65,12 @@ export class FolderIndex implements vscode.Disposable {
 
   get layout(): Layout | undefined {
     return this.model?.layout;
+  }
+
+  /** The records an open record file states now, unsaved text included. */
+  recordsIn(document: vscode.TextDocument): AlignmentRecord[] {
+    const path = this.relativePath(document.uri);
+    return path && this.model ? this.model.recordsIn(path, document.getText()) : [];
   }
 
   roleOf(path: string): FileRole | undefined {

@@ -91,8 +91,8 @@ export class RecordCodeLensProvider implements vscode.CodeLensProvider {
     const path = folder?.relativePath(document.uri);
     const index = folder?.index;
     if (!folder || !path || !index) return [];
-    const records: AlignmentRecord[] = [...index.decisions.filter((d) => d.path === path), ...index.assumptions.filter((a) => a.path === path)];
-    return records.map((record) => {
+    // Positions from the editor's current text: the index may lag behind an edit.
+    return folder.recordsIn(document).map((record) => {
       const count = index.referencesTo(record.id).length;
       const range = new vscode.Range(record.range.start.line, 0, record.range.start.line, 0);
       return new vscode.CodeLens(range, {
