@@ -81,10 +81,14 @@ export class IndexService implements vscode.Disposable {
     await Promise.all(this.all().map((f) => f.whenReady()));
   }
 
-  /** Looks an id up in the folder of `uri` first, then in the others. */
+  /**
+   * Looks an id up in the folder of `near` only: ids are per folder, so another folder's
+   * record of the same number is not this citation's (its diagnostics say `ref.unknown`).
+   * Without `near`, or outside every folder, the first folder that has the id.
+   */
   lookup(id: string, near?: vscode.Uri): { folder: FolderIndex; index: AlignmentIndex; record: AlignmentRecord } | undefined {
-    const first = near ? this.folderOf(near) : undefined;
-    for (const folder of first ? [first, ...this.all().filter((f) => f !== first)] : this.all()) {
+    const own = near ? this.folderOf(near) : undefined;
+    for (const folder of own ? [own] : this.all()) {
       const index = folder.index;
       const record = index?.lookup(id);
       if (index && record) return { folder, index, record };
