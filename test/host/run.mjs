@@ -3,9 +3,12 @@
 // test/host/suite/) inside a real VS Code: code-server serves VS Code 1.100
 // with a Node extension host, and headless system Chromium opens the
 // workbench with this repository as the extension under development.
-// Two runs, one after the other: a trusted workspace (every *.test.ts but the
-// *.untrusted.test.ts files), then workspace trust on with the folder left
-// untrusted (only *.untrusted.test.ts). The closing line sums both.
+// Three runs, one after the other, each in its own code-server: a trusted
+// workspace (every *.test.ts but the *.untrusted.test.ts and *.multiroot.test.ts
+// files); workspace trust on with the folder left untrusted (only
+// *.untrusted.test.ts); a multi-root workspace, a .code-workspace file naming a
+// copy of test/fixtures/service and one of test/fixtures/second-service (only
+// *.multiroot.test.ts). The closing line sums all three.
 //
 // Usage: npm run build && node test/host/run.mjs [--grep <pattern>]
 // Environment: HOST_GREP (same as --grep), HOST_TIMEOUT_MS (default 300000),
@@ -17,7 +20,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ensureCodeServer } from '../../scripts/code-server.mjs';
 import { printHostResults } from './report.mjs';
 import { cleanup, launchBrowser, onCleanup, startCodeServer, tail, testResultsDir } from './server.mjs';
-import { prepareWorkspace, RESULTS_ENV, repoRoot } from './workspace.mjs';
+import { prepareMultiRootWorkspace, prepareWorkspace, RESULTS_ENV, repoRoot } from './workspace.mjs';
 
 const started = Date.now();
 const argv = process.argv.slice(2);
@@ -49,13 +52,14 @@ async function waitForResults({ resultsFile, server, logFile }) {
 
 /**
  * One run of the suite in its own code-server, workspace copy and browser.
- * `untrusted`: workspace trust on and the folder untrusted, running only the
- * `*.untrusted.test.ts` files (the trusted run leaves them out).
+ * `suite`: '' (the trusted single-folder run), 'untrusted' (workspace trust on and the
+ * folder untrusted, only `*.untrusted.test.ts`) or 'multiroot' (a `.code-workspace`
+ * with two folders, only `*.multiroot.test.ts`); the suite selects its files by it.
  */
-async function runSuite({ label, untrusted }) {
-  const ws = prepareWorkspace({ label: untrusted ? 'host-untrusted' : 'host' });
+async function runSuite({ label, suite }) {
+  const name = suite ? `host-${suite}` : 'host';
+  const ws = suite === 'multiroot' ? prepareMultiRootWorkspace({ label: name }) : prepareWorkspace({ label: name });
   onCleanup(() => ws.cleanup());
-  const name = untrusted ? 'host-untrusted' : 'host';
   const logFile = join(testResultsDir, `${name}-code-server.log`);
   const browserLog = join(testResultsDir, `${name}-browser.log`);
 
@@ -64,8 +68,8 @@ async function runSuite({ label, untrusted }) {
     userDataDir: ws.userDataDir,
     extensionsDir: ws.extensionsDir,
     logFile,
-    workspaceTrust: untrusted,
-    env: { [RESULTS_ENV]: ws.resultsFile, HOST_GREP: grep ?? '', HOST_SUITE: untrusted ? 'untrusted' : '' },
+    workspaceTrust: suite === 'untrusted',
+    env: { [RESULTS_ENV]: ws.resultsFile, HOST_GREP: grep ?? '', HOST_SUITE: suite },
   });
 
   const remote = (absolutePath) => `vscode-remote://${server.authority}${absolutePath}`;
@@ -73,7 +77,9 @@ async function runSuite({ label, untrusted }) {
     ['extensionDevelopmentPath', remote(repoRoot)],
     ['extensionTestsPath', remote(suiteIndex)],
   ];
-  const url = `${server.base}/?folder=${encodeURIComponent(ws.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  // A folder opens with ?folder=, a .code-workspace file with ?workspace=.
+  const open = suite === 'multiroot' ? 'workspace' : 'folder';
+  const url = `${server.base}/?${open}=${encodeURIComponent(ws.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
   const { page } = await launchBrowser({ profileDir: ws.browserProfileDir });
   const browserLines = [];
@@ -100,8 +106,9 @@ async function main() {
   mkdirSync(testResultsDir, { recursive: true });
 
   const runs = [
-    { label: 'trusted workspace', untrusted: false },
-    { label: 'untrusted workspace', untrusted: true },
+    { label: 'trusted workspace', suite: '' },
+    { label: 'untrusted workspace', suite: 'untrusted' },
+    { label: 'multi-root workspace', suite: 'multiroot' },
   ];
   let passed = 0;
   let failed = 0;
@@ -110,6 +117,11 @@ async function main() {
     printHostResults(results, { runLabel: run.label });
     passed += results.passed;
     failed += results.failed;
+    if (!grep && results.passed + results.failed === 0) {
+      // Every run has test files; one that ran none did not pick them up.
+      process.stderr.write(`host tests (${run.label}): no test ran\n`);
+      failed += 1;
+    }
   }
   print(`host suites: ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
   print(`${passed} passed, ${failed} failed`);

@@ -3,9 +3,9 @@
 // playwright-core, and tear everything down again (also on Ctrl+C).
 
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ensureCodeServer } from '../../scripts/code-server.mjs';
 import { repoRoot } from './workspace.mjs';
@@ -131,6 +131,7 @@ export function installExtension({ vsix, userDataDir, extensionsDir }) {
  * Starts code-server on a free 127.0.0.1 port and waits until it answers.
  * Its output goes to `logFile`. Registers its shutdown with `cleanup()`.
  * `workspaceTrust: true` turns workspace trust on, leaving the folder untrusted.
+ * `workspace` is a folder or a `.code-workspace` file.
  */
 export async function startCodeServer({ workspace, userDataDir, extensionsDir, logFile, env = {}, readyTimeoutMs = 60_000, workspaceTrust = false }) {
   const entry = ensureCodeServer();
@@ -154,7 +155,7 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, l
   // Own process group, so the server and everything it forks (extension host,
   // file watcher, pty host) stop together.
   const child = spawn(process.execPath, args, {
-    cwd: workspace,
+    cwd: statSync(workspace).isDirectory() ? workspace : dirname(workspace),
     env: codeServerEnv(env),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,13 +4,15 @@
 // features see a real history.
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const defaultFixture = join(repoRoot, 'test', 'fixtures', 'service');
+/** The second folder of the multi-root workspace, next to a copy of the default fixture. */
+export const secondFixture = join(repoRoot, 'test', 'fixtures', 'second-service');
 /** The fixture repository's git identity: "me" for the extension (`git config user.email`). */
 export const FIXTURE_USER_EMAIL = 'dana@example.com';
 
@@ -35,26 +37,22 @@ function git(cwd, args) {
   });
 }
 
-/**
- * Creates `<tmp>/alignment-<label>-XXXX/` holding `workspace/` (a committed git
- * copy of the fixture) and returns the paths of that run. The results file
- * lives next to the workspace so the suite can find it without the variable.
- */
-export function prepareWorkspace({ fixture = defaultFixture, label = 'host' } = {}) {
+/** Copies a fixture to `target` and commits it to a new git repository. */
+function committedCopy(fixture, target) {
   if (!existsSync(fixture)) throw new Error(`fixture workspace not found: ${fixture}`);
-  const root = mkdtempSync(join(tmpdir(), `alignment-${label}-`));
-  const workspace = join(root, 'workspace');
-  mkdirSync(workspace);
-  cpSync(fixture, workspace, { recursive: true });
-  git(workspace, ['init', '--quiet', '--initial-branch=main']);
-  git(workspace, ['config', 'commit.gpgsign', 'false']);
-  git(workspace, ['config', 'user.email', FIXTURE_USER_EMAIL]);
-  git(workspace, ['config', 'user.name', 'Dana']);
-  git(workspace, ['add', '--all']);
-  git(workspace, ['commit', '--quiet', '--no-verify', '-m', 'Fixture workspace']);
+  mkdirSync(target);
+  cpSync(fixture, target, { recursive: true });
+  git(target, ['init', '--quiet', '--initial-branch=main']);
+  git(target, ['config', 'commit.gpgsign', 'false']);
+  git(target, ['config', 'user.email', FIXTURE_USER_EMAIL]);
+  git(target, ['config', 'user.name', 'Dana']);
+  git(target, ['add', '--all']);
+  git(target, ['commit', '--quiet', '--no-verify', '-m', 'Fixture workspace']);
+}
+
+function runPaths(root) {
   return {
     root,
-    workspace,
     resultsFile: join(root, RESULTS_FILE),
     userDataDir: join(root, 'user-data'),
     extensionsDir: join(root, 'extensions'),
@@ -67,4 +65,33 @@ export function prepareWorkspace({ fixture = defaultFixture, label = 'host' } = 
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Creates `<tmp>/alignment-<label>-XXXX/` holding `workspace/` (a committed git
+ * copy of the fixture) and returns the paths of that run. The results file
+ * lives next to the workspace so the suite can find it without the variable.
+ */
+export function prepareWorkspace({ fixture = defaultFixture, label = 'host' } = {}) {
+  const root = mkdtempSync(join(tmpdir(), `alignment-${label}-`));
+  const workspace = join(root, 'workspace');
+  committedCopy(fixture, workspace);
+  return { ...runPaths(root), workspace };
+}
+
+/**
+ * A multi-root workspace: `<tmp>/alignment-<label>-XXXX/` holding one committed git
+ * copy per fixture (named after the fixture folder) and `multi-root.code-workspace`
+ * naming them, in that order. `workspace` is the path of the `.code-workspace` file.
+ */
+export function prepareMultiRootWorkspace({ fixtures = [defaultFixture, secondFixture], label = 'host-multiroot' } = {}) {
+  const root = mkdtempSync(join(tmpdir(), `alignment-${label}-`));
+  const folders = fixtures.map((fixture) => {
+    const name = basename(fixture);
+    committedCopy(fixture, join(root, name));
+    return { path: name };
+  });
+  const workspace = join(root, 'multi-root.code-workspace');
+  writeFileSync(workspace, JSON.stringify({ folders, settings: {} }, null, 2) + '\n');
+  return { ...runPaths(root), workspace, folders: folders.map((f) => join(root, f.path)) };
 }

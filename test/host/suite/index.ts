@@ -63,14 +63,16 @@ function loadMocha(): typeof Mocha {
 }
 
 /**
- * `HOST_SUITE=untrusted` runs only `*.untrusted.test.ts` (in a workspace that is not
- * trusted); otherwise those files are left out.
+ * `HOST_SUITE` picks the files of a run: `untrusted` runs only `*.untrusted.test.ts`
+ * (in a workspace that is not trusted), `multiroot` only `*.multiroot.test.ts` (in a
+ * workspace of two folders); otherwise every other `*.test.ts`.
  */
 function testFiles(): string[] {
-  const untrusted = process.env.HOST_SUITE === 'untrusted';
+  const suite = process.env.HOST_SUITE ?? '';
+  const suiteOf = (name: string) => /\.(untrusted|multiroot)\.test\.ts$/.exec(name)?.[1] ?? '';
   return fs
     .readdirSync(suiteSourceDir)
-    .filter((name) => name.endsWith('.test.ts') && name.endsWith('.untrusted.test.ts') === untrusted)
+    .filter((name) => name.endsWith('.test.ts') && suiteOf(name) === suite)
     .sort()
     .map((name) => name.slice(0, -'.ts'.length));
 }
