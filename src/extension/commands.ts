@@ -44,7 +44,7 @@ async function resolveRecord(service: IndexService, folderArg: unknown, idArg: u
   if (typeof idArg === 'string') {
     const near = typeof folderArg === 'string' ? safeUri(folderArg) : undefined;
     const hit = service.lookup(idArg, near);
-    if (!hit) void vscode.window.showWarningMessage(`No record ${idArg} in this workspace.`);
+    if (!hit) void vscode.window.showWarningMessage(`No record ${idArg} in this workspace folder.`);
     return hit;
   }
   const items: (vscode.QuickPickItem & { record: AlignmentRecord; folderIndex: FolderIndex })[] = [];

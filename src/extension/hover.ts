@@ -18,7 +18,7 @@ export class RecordHoverProvider implements vscode.HoverProvider {
     const hit = this.service.lookup(found.id, document.uri);
     if (!hit) {
       const md = untrustedMarkdown();
-      appendUntrusted(md, `${found.id}: no record with this id in this workspace.`);
+      appendUntrusted(md, `${found.id}: no record with this id in this workspace folder.`);
       return new vscode.Hover(md, found.range);
     }
     return new vscode.Hover(renderCard(recordCard(hit.index, hit.record), hit.folder.folder.uri), found.range);

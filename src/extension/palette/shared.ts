@@ -39,7 +39,7 @@ export function recordFromArgs(service: IndexService, args: readonly unknown[]):
   const near = typeof folderArg === 'string' ? safeUri(folderArg) : undefined;
   const hit = service.lookup(idArg as string, near);
   if (!hit) {
-    void prompts.showWarningMessage(`No record ${String(idArg)} in this workspace.`);
+    void prompts.showWarningMessage(`No record ${String(idArg)} in this workspace folder.`);
     return 'unknown';
   }
   return { folder: hit.folder, record: hit.record };
