@@ -9,7 +9,7 @@ import { editDistance } from './closest-id';
 import { ALL_FINDING_CODES } from './findings';
 import type { ParseProblem } from './model';
 import { configSchema, type ConfigInput } from './schemas';
-import { keyRangeAt, parseYamlSource, rangeAt } from './yaml-source';
+import { keyRangeAt, nodeAt, parseYamlSource, rangeAt } from './yaml-source';
 
 export const CONFIG_FILE_NAMES = ['.alignment.yaml', '.alignment.yml', '.alignment.json'] as const;
 
@@ -146,4 +146,32 @@ export function didYouMean(name: string, known: readonly string[]): string | und
   }
   const limit = Math.max(2, Math.floor(name.length / 3));
   return bestDistance <= limit ? best : undefined;
+}
+
+/** A folder named in the config file, with where it is written. */
+export interface ConfiguredFolder {
+  key: 'decisionFolders' | 'assumptionFolders';
+  folder: string;
+  range: ParseProblem['range'];
+}
+
+/**
+ * The folders `.alignment.yaml` names under `decisionFolders` and `assumptionFolders`,
+ * each with its position, so that a folder that does not exist can be reported there.
+ */
+export function configuredFolders(text: string): ConfiguredFolder[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const source = parseYamlSource(body);
+  if (source.problems.length > 0) return [];
+  const result: ConfiguredFolder[] = [];
+  for (const key of ['decisionFolders', 'assumptionFolders'] as const) {
+    const list = nodeAt(source, [key]);
+    const items = list && 'items' in list && Array.isArray(list.items) ? list.items : [];
+    items.forEach((_, i) => {
+      const value = nodeAt(source, [key, i]);
+      const folder = value && 'value' in value ? value.value : undefined;
+      if (typeof folder === 'string') result.push({ key, folder, range: rangeAt(source, [key, i]) });
+    });
+  }
+  return result;
 }

@@ -8,6 +8,7 @@ import { mergeConfig, type AlignmentConfig } from '../core/config';
 import { CONFIG_FILE_NAMES, parseConfigText } from '../core/config-file';
 import type { ParseProblem } from '../core/model';
 import type { ConfigInput } from '../core/schemas';
+import { missingFolderProblems } from '../node/config';
 import { SETTINGS, SETTINGS_SECTION } from './ids';
 
 export interface FolderConfig {
@@ -37,8 +38,10 @@ export async function readFolderConfig(folder: vscode.WorkspaceFolder): Promise<
     } catch {
       continue;
     }
-    const { config, problems } = parseConfigText(new TextDecoder().decode(bytes));
-    return { config: mergeConfig(settings, config), file: name, problems };
+    const text = new TextDecoder().decode(bytes);
+    const { config, problems } = parseConfigText(text);
+    const missing = folder.uri.scheme === 'file' ? await missingFolderProblems(folder.uri.fsPath, text) : [];
+    return { config: mergeConfig(settings, config), file: name, problems: [...problems, ...missing] };
   }
   return { config: mergeConfig(settings), problems: [] };
 }

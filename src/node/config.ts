@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { mergeConfig, type AlignmentConfig } from '../core/config';
-import { CONFIG_FILE_NAMES, parseConfigText } from '../core/config-file';
+import { CONFIG_FILE_NAMES, configuredFolders, parseConfigText } from '../core/config-file';
 import type { ParseProblem } from '../core/model';
 
 /** Larger hint files than this are not read: they cannot be what the tools write. */
@@ -28,9 +28,24 @@ export async function loadRepoConfig(root: string): Promise<RepoConfig> {
     const text = await readText(path.join(root, name));
     if (text === undefined) continue;
     const { config, problems } = parseConfigText(text);
-    return { config: mergeConfig(config), file: name, problems };
+    return { config: mergeConfig(config), file: name, problems: [...problems, ...(await missingFolderProblems(root, text))] };
   }
   return { config: mergeConfig(), problems: [] };
+}
+
+/** A problem for each folder the config file names that does not exist under `root`, at its entry. */
+export async function missingFolderProblems(root: string, text: string): Promise<ParseProblem[]> {
+  const problems: ParseProblem[] = [];
+  for (const { key, folder, range } of configuredFolders(text)) {
+    const stat = await fs.stat(path.join(root, folder)).catch(() => undefined);
+    if (stat?.isDirectory()) continue;
+    problems.push({
+      code: 'record.schema',
+      message: `\`${key}\` names ${folder}, which is ${stat ? 'not a folder' : 'not there'} in this workspace folder; create it or correct the path.`,
+      range,
+    });
+  }
+  return problems;
 }
 
 /** The folder named by adr-tools' `.adr-dir`, as a workspace-relative path, when it exists. */

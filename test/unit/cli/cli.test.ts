@@ -2,7 +2,7 @@
 // checks its output and exit codes, as CI would see them.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ALL_FINDING_CODES } from '../../../src/core/findings';
@@ -52,6 +52,18 @@ describe('alignment CLI', () => {
       const r = run(['check', path.join(root, 'no/such/dir')]);
       assert.equal(r.code, 2);
       assert.match(r.stderr, /no such directory/);
+    });
+
+    it('a configured folder that does not exist exits 2, naming it at its line', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'alignment-missing-'));
+      try {
+        writeFileSync(path.join(dir, '.alignment.yaml'), 'decisionFolders:\n  - docs/decisions\n');
+        const r = run(['check', dir]);
+        assert.equal(r.code, 2);
+        assert.match(r.stderr, /\.alignment\.yaml:2:5: error record\.schema `decisionFolders` names docs\/decisions, which is not there/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('a bad .alignment.yaml exits 2 with positions and a suggestion', () => {
