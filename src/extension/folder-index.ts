@@ -262,7 +262,10 @@ export class FolderIndex implements vscode.Disposable {
     const path = this.relativePath(document.uri);
     if (!path || !this.model || !this.model.roleOf(path)) return false;
     const role = this.model.roleOf(path);
-    this.model.update(path, document.getText());
+    const text = document.getText();
+    // The size limit holds for editor text too: a huge generated file is not scanned per edit.
+    if (text.length > this.model.config.maxFileSizeKb * 1024) return false;
+    this.model.update(path, text);
     if (document.isDirty) this.fromBuffer.add(path);
     if (notify) this.fire(role === 'code' ? [path] : undefined);
     return true;
