@@ -52,7 +52,9 @@ export async function openViewContainer(label, page = ui.page) {
   const container = item.locator('xpath=ancestor-or-self::li[contains(@class,"action-item")]');
   const checked = (await container.getAttribute('aria-selected').catch(() => null)) === 'true'
     || (await container.getAttribute('class').catch(() => ''))?.includes('checked');
-  if (!checked) await item.click();
+  // Click the item itself (the <li>): its badge overlays the icon link and would take
+  // the click that was meant for the link.
+  if (!checked) await container.click();
 }
 
 /** The visible tree/list row whose label is exactly `text`. */
