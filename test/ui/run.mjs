@@ -43,6 +43,11 @@ function packageVsix() {
   return vsix;
 }
 
+function withTimeout(promise, ms) {
+  let timer;
+  return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
 function slug(text) {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 100);
 }
@@ -84,9 +89,10 @@ async function main() {
     color: false,
     rootHooks: {
       async beforeEach() {
-        for (const page of context.pages()) await page.close();
+        // A page left mid-reload by the previous test must not hold this one up.
+        await Promise.all(context.pages().map((page) => withTimeout(page.close({ runBeforeUnload: false }), 10_000).catch(() => undefined)));
         ui.page = await context.newPage();
-        await ui.page.goto(ui.workbenchUrl);
+        await ui.page.goto(ui.workbenchUrl, { waitUntil: 'domcontentloaded', timeout: 60_000 });
       },
       async afterEach() {
         const test = this.currentTest;
