@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { AlignmentRecord } from '../core/model';
-import { scanReferences } from '../core/references';
+import { escapeRegExp } from '../core/glob';
+import { isInComment } from '../core/references';
 import type { FolderIndex } from './folder-index';
 import type { IndexService } from './index-service';
 
@@ -35,11 +36,13 @@ export class RecordIdCompletionProvider implements vscode.CompletionItemProvider
     if (role !== 'code') return undefined;
 
     const tag = /@(decision|assumes|assumption|adr)\s+([\w-]*)$/i.exec(before);
-    const prefixes = `${escape(config.decisionPrefix)}|${escape(config.assumptionPrefix)}`;
+    const prefixes = `${escapeRegExp(config.decisionPrefix)}|${escapeRegExp(config.assumptionPrefix)}`;
     const typed = new RegExp(`(?:^|[^A-Za-z0-9])((?:${prefixes})[-_ ]?\\d*)$`, 'i').exec(before);
     if (!tag && !typed) return undefined;
-    if (!this.inComment(folder, path, document, position)) return undefined;
     const token = tag ? tag[2] : typed![1];
+    // Where the typed tag or id starts must be inside a comment, as the scanner sees it.
+    const typedLength = tag ? tag[0].length : token.length;
+    if (!isInComment(path, document.getText(), document.offsetAt(position) - typedLength)) return undefined;
     const kind = tag
       ? /^assum/i.test(tag[1])
         ? 'assumption'
@@ -79,21 +82,4 @@ export class RecordIdCompletionProvider implements vscode.CompletionItemProvider
     return undefined;
   }
 
-  /**
-   * Whether the cursor sits inside a comment, as the reference scanner sees it: a probe
-   * id placed at the cursor is found by the scanner only inside a comment.
-   */
-  private inComment(folder: FolderIndex, path: string, document: vscode.TextDocument, position: vscode.Position): boolean {
-    const config = folder.config!.config;
-    const offset = document.offsetAt(position);
-    const text = document.getText();
-    const probe = ` ${config.decisionPrefix}-1 `;
-    const probed = text.slice(0, offset) + probe + text.slice(offset);
-    const references = scanReferences(path, probed, { decisionPrefix: config.decisionPrefix, assumptionPrefix: config.assumptionPrefix, decisionFolders: [] });
-    return references.some((r) => r.line === position.line && r.column === position.character + 1);
-  }
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -85,6 +85,22 @@ const ADR_SLUG = /[ \t]+([A-Za-z0-9](?:[A-Za-z0-9_./-]*[A-Za-z0-9])?)/y;
  * The references in `text` (the content of the file at workspace-relative `path`), in
  * text order, with 0-based line and UTF-16 column of the id as written.
  */
+/** The comment syntax of a file: by name, else by the shebang on its first line. */
+function syntaxOf(path: string, text: string) {
+  const newline = text.indexOf('\n');
+  return commentSyntaxFor(path, text.slice(0, newline < 0 ? Math.min(text.length, 512) : Math.min(newline, 512)));
+}
+
+/** Whether the character at `offset` lies inside a comment, as the scanner sees the file. */
+export function isInComment(path: string, text: string, offset: number): boolean {
+  const spans = commentOffsets(text, syntaxOf(path, text));
+  for (let k = 0; k < spans.length; k += 2) {
+    if (spans[k] < offset && offset < spans[k + 1]) return true;
+    if (spans[k] > offset) break;
+  }
+  return false;
+}
+
 export function scanReferences(path: string, text: string, options: ScanOptions): CodeReference[] {
   const matcher = matcherFor(options);
   const re = matcher.candidates;
@@ -92,9 +108,7 @@ export function scanReferences(path: string, text: string, options: ScanOptions)
   let m = re.exec(text);
   if (!m) return [];
 
-  const newline = text.indexOf('\n');
-  const syntax = commentSyntaxFor(path, text.slice(0, newline < 0 ? Math.min(text.length, 512) : Math.min(newline, 512)));
-  const spans = commentOffsets(text, syntax);
+  const spans = commentOffsets(text, syntaxOf(path, text));
   const found: Found[] = [];
   const tokens = new TokenCache(text, matcher.paths);
   let k = 0;

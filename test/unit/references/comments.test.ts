@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { commentOffsets, commentSyntaxFor, findComments } from '../../../src/core/references';
+import { commentOffsets, commentSyntaxFor, findComments, isInComment } from '../../../src/core/references';
 import { comments } from './helpers';
 
 describe('references: comment lexer', () => {
@@ -234,5 +234,21 @@ describe('references: comment lexer', () => {
         }
       }
     });
+  });
+});
+
+describe('isInComment', () => {
+  const text = 'const a = "ADR-1"; // see ADR-2\n/* block ADR-3 */ ADR-4\n';
+  const at = (needle: string) => text.indexOf(needle);
+  it('is true inside line and block comments, false in strings and code', () => {
+    assert.equal(isInComment('a.ts', text, at('ADR-2')), true);
+    assert.equal(isInComment('a.ts', text, at('ADR-3')), true);
+    assert.equal(isInComment('a.ts', text, at('ADR-1')), false);
+    assert.equal(isInComment('a.ts', text, at('ADR-4')), false);
+    assert.equal(isInComment('a.ts', text, 0), false);
+  });
+  it('follows the language: # is a comment in Python, not in TypeScript', () => {
+    assert.equal(isInComment('a.py', 'x = 1  # ADR-5\n', 9), true);
+    assert.equal(isInComment('a.ts', 'x = 1;  # ADR-5\n', 10), false);
   });
 });
