@@ -6,9 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
-import { idKey, parseNumberedId } from '../core/ids';
 import { isUnder } from '../core/layout';
-import { assumptionTemplate, decisionTemplate, kebabCase, newDecisionFileName } from '../core/templates';
+import { assumptionTemplate, decisionTemplate, kebabCase, newDecisionFileName, nextAssumptionId } from '../core/templates';
 import type { LoadedWorkspace } from '../node/load-workspace';
 
 export class ExistsError extends Error {}
@@ -38,13 +37,7 @@ export async function newDecision(ws: LoadedWorkspace, title: string, today: str
 }
 
 export async function newAssumption(ws: LoadedWorkspace, statement: string): Promise<Created> {
-  const prefix = ws.config.assumptionPrefix;
-  let max = 0;
-  for (const a of ws.model.index.assumptions) {
-    const parsed = parseNumberedId(a.id);
-    if (parsed && idKey(a.id).startsWith(prefix.toUpperCase() + '-')) max = Math.max(max, parsed.number);
-  }
-  const id = `${prefix}-${max + 1}`;
+  const id = nextAssumptionId(ws.model.index.assumptions.map((a) => a.id), ws.config.assumptionPrefix);
   const existing = [];
   for (const f of ws.config.assumptionFolders) {
     if (await fs.stat(nodePath.join(ws.root, f)).then((s) => s.isDirectory(), () => false)) existing.push(f);

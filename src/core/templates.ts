@@ -4,6 +4,7 @@
  * assumption. Shared by `alignment new` and the editor's Record commands.
  */
 import { decisionFileInfo } from './decisions';
+import { parseNumberedId } from './ids';
 
 export type NewDecisionDialect = 'frontmatter' | 'nygard';
 
@@ -105,6 +106,16 @@ We will …
 
 What becomes easier or harder because of this change.
 `;
+}
+
+/** The next assumption id: `<prefix>-<highest number with that prefix + 1>`. */
+export function nextAssumptionId(existingIds: readonly string[], prefix: string): string {
+  let max = 0;
+  for (const id of existingIds) {
+    const parsed = parseNumberedId(id);
+    if (parsed && parsed.prefix === prefix.toUpperCase()) max = Math.max(max, parsed.number);
+  }
+  return `${prefix}-${max + 1}`;
 }
 
 export interface NewAssumption {

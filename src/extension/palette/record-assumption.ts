@@ -4,9 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { appendAssumption } from '../../core/edits';
-import { idKey, parseNumberedId } from '../../core/ids';
 import { isUnder } from '../../core/layout';
-import { assumptionTemplate, kebabCase } from '../../core/templates';
+import { assumptionTemplate, kebabCase, nextAssumptionId } from '../../core/templates';
 import type { IndexService } from '../index-service';
 import { prompts } from '../prompts';
 import { createRecordFile, type RecordPrefill } from '../record-commands';
@@ -32,13 +31,10 @@ export async function recordAssumption(service: IndexService, prefill: RecordPre
   const owner = await prompts.showInputBox({ title: 'Record Assumption (2/3)', prompt: 'Owner: who checks that it still holds', value: (await me(folder)) ?? '' });
   if (owner === undefined) return undefined;
 
-  let id = prefill.id && !folder.index?.lookup(prefill.id) ? prefill.id : undefined;
-  if (!id) {
-    const numbers = (folder.index?.assumptions ?? [])
-      .map((a) => parseNumberedId(a.id))
-      .filter((p) => p && idKey(`${p.prefix}-1`) === idKey(`${config.assumptionPrefix}-1`));
-    id = `${config.assumptionPrefix}-${Math.max(0, ...numbers.map((p) => p!.number)) + 1}`;
-  }
+  const id =
+    prefill.id && !folder.index?.lookup(prefill.id)
+      ? prefill.id
+      : nextAssumptionId((folder.index?.assumptions ?? []).map((a) => a.id), config.assumptionPrefix);
 
   // Files that hold a list of assumptions can take one more.
   const listFiles = [...new Set((folder.index?.assumptions ?? []).map((a) => a.path))].filter((p) => /\.ya?ml$/i.test(p)).sort();
