@@ -5,7 +5,7 @@
  * edited as lines. A record with no place for a field says so (`needsFrontMatter`)
  * rather than guessing: the caller asks before adding front matter.
  */
-import { samePerson } from '../people';
+import { samePerson } from '../governance/people';
 import type { ApprovalState, DecisionStatus, Dialect } from '../model';
 import { scanMarkdown } from '../decisions/markdown-lines';
 import { findTitleHeading } from '../decisions/title';

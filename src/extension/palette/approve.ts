@@ -6,7 +6,7 @@
  */
 import { parseDecision } from '../../core/decisions';
 import { addFrontMatter, setApproval, setDecisionStatus } from '../../core/edits';
-import { samePerson } from '../../core/people';
+import { samePerson } from '../../core/governance/people';
 import type { ApprovalState, Decision } from '../../core/model';
 import type { FolderIndex } from '../folder-index';
 import type { IndexService } from '../index-service';

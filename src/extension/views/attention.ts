@@ -3,7 +3,7 @@
  * approvals waiting too long and records with errors — each row says what to do next.
  */
 import * as vscode from 'vscode';
-import type { AttentionItem, AttentionKind } from '../../core/attention';
+import type { AttentionItem, AttentionKind } from '../../core/governance/attention';
 import { ERROR_ICON, groupNode, locationNodes, node, recordNode, WARNING_ICON, type TreeNode } from './nodes';
 import type { FolderView, Snapshot, ViewTree } from './snapshot';
 

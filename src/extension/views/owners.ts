@@ -3,7 +3,7 @@
  * decisions and assumptions they own and their status; then "Unowned".
  */
 import * as vscode from 'vscode';
-import type { OwnerGroup } from '../../core/owners';
+import type { OwnerGroup } from '../../core/governance/owners';
 import { groupNode, plural, recordNode, WARNING_ICON, type TreeNode } from './nodes';
 import type { FolderView, Snapshot, ViewTree } from './snapshot';
 

@@ -4,7 +4,7 @@
  * the warning colour. Expanding a decision lists every approver and their answer.
  */
 import * as vscode from 'vscode';
-import { waitingText, type ApprovalGroup, type PendingApproval } from '../../core/approvals';
+import { waitingText, type ApprovalGroup, type PendingApproval } from '../../core/governance/approvals';
 import { ownerOf } from '../../core/rules/context';
 import { groupNode, node, recordNode, WARNING_ICON, type TreeNode } from './nodes';
 import type { FolderView, Snapshot, ViewTree } from './snapshot';

@@ -5,11 +5,11 @@
  */
 import * as vscode from 'vscode';
 import type { AlignmentIndex } from '../../core/alignment-index';
-import { pendingApprovals, type PendingApprovals } from '../../core/approvals';
-import { needsAttention, type AttentionGroup } from '../../core/attention';
+import { pendingApprovals, type PendingApprovals } from '../../core/governance/approvals';
+import { needsAttention, type AttentionGroup } from '../../core/governance/attention';
 import { DEFAULT_CONFIG } from '../../core/config';
 import type { Finding } from '../../core/findings';
-import { ownersOf, type OwnerGroup } from '../../core/owners';
+import { ownersOf, type OwnerGroup } from '../../core/governance/owners';
 import type { FolderIndex } from '../folder-index';
 import { currentIdentity } from '../identity';
 import type { IndexService } from '../index-service';

@@ -5,8 +5,8 @@
  * Inputs are tagged (the extension tags them with their workspace folder) so that
  * several folders can be shown as one list.
  */
-import type { AlignmentIndex } from './alignment-index';
-import type { Decision } from './model';
+import type { AlignmentIndex } from '../alignment-index';
+import type { Decision } from '../model';
 import { PeopleDirectory, samePerson, type PersonGroup } from './people';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { pendingApprovals } from '../../../src/core/approvals';
-import { needsAttention } from '../../../src/core/attention';
+import { pendingApprovals } from '../../../src/core/governance/approvals';
+import { needsAttention } from '../../../src/core/governance/attention';
 import type { Finding } from '../../../src/core/findings';
 import { range } from '../../../src/core/model';
-import { ownersOf } from '../../../src/core/owners';
+import { ownersOf } from '../../../src/core/governance/owners';
 import { assumption, buildIndex, decision, reference } from '../rules/builders';
 
 const NOW = new Date('2026-11-13T09:30:00Z');

@@ -2,10 +2,10 @@
  * Who owns what: each person with the decisions and assumptions they own, one node per
  * person however records spell them, and the records nobody owns.
  */
-import type { AlignmentIndex } from './alignment-index';
-import type { AlignmentRecord } from './model';
+import type { AlignmentIndex } from '../alignment-index';
+import type { AlignmentRecord } from '../model';
 import { PeopleDirectory, samePerson, type PersonGroup } from './people';
-import { ownerOf } from './rules/context';
+import { ownerOf } from '../rules/context';
 
 export interface OwnerInput<T> {
   tag: T;

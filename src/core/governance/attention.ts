@@ -6,11 +6,11 @@
  * - approvals waiting longer than the threshold;
  * - records with errors (error findings on record files: YAML, schema, duplicates, …).
  */
-import type { AlignmentIndex, ResolvedReference } from './alignment-index';
+import type { AlignmentIndex, ResolvedReference } from '../alignment-index';
 import type { PendingApproval } from './approvals';
-import type { Finding } from './findings';
-import type { AlignmentRecord, Decision } from './model';
-import { isLiveDecisionStatus, isPast, ownerOf } from './rules/context';
+import type { Finding } from '../findings';
+import type { AlignmentRecord, Decision } from '../model';
+import { isLiveDecisionStatus, isPast, ownerOf } from '../rules/context';
 
 export type AttentionKind = 'superseded-referenced' | 'invalidated-relied-on' | 'review-overdue' | 'approval-overdue' | 'record-errors';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ageInDays, isOverdue, pendingApprovals, waitingText } from '../../../src/core/approvals';
+import { ageInDays, isOverdue, pendingApprovals, waitingText } from '../../../src/core/governance/approvals';
 import { buildIndex, decision } from '../rules/builders';
 
 const NOW = new Date('2026-11-13T09:30:00Z');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parsePerson, PeopleDirectory, samePerson } from '../../../src/core/people';
+import { parsePerson, PeopleDirectory, samePerson } from '../../../src/core/governance/people';
 
 describe('people: one person however records spell them', () => {
   it('parses name, email and both forms', () => {
