@@ -30,6 +30,19 @@ export type Dialect = 'frontmatter' | 'madr3' | 'madr2' | 'nygard';
 
 export type RecordKind = 'decision' | 'assumption';
 
+/** Where a record's status was read from (`statusSource` in `list --format json`). */
+export type StatusSource = 'front-matter' | 'table' | 'bullet' | 'section' | 'tags' | 'yaml' | 'register';
+
+/** One change of a record's status in version control, oldest first in `history`. */
+export interface HistoryEntry {
+  commit: string;
+  /** ISO date (YYYY-MM-DD) of the commit. */
+  date: string;
+  author: string;
+  /** The status the record had after this commit (normalised). */
+  status: string;
+}
+
 /** An id as written inside a record (e.g. in `supersedes:` or a Nygard status line), with where it was written. */
 export interface IdMention {
   /** The id as resolved from the text: `ADR-0005`, `ASM-3`, or a slug for slug-named records. */
@@ -69,6 +82,9 @@ export interface Decision {
   range: Range;
   /** Where the status is stated, if anywhere. */
   statusRange?: Range;
+  statusSource?: StatusSource;
+  /** Status changes from git, when history is available (filled by the node layer, not the parsers). */
+  history?: HistoryEntry[];
   date?: string;
   owner?: string;
   ownerRange?: Range;
@@ -100,6 +116,9 @@ export interface Assumption {
   line: number;
   range: Range;
   statusRange?: Range;
+  statusSource?: StatusSource;
+  /** Status changes from git, when history is available (filled by the node layer, not the parsers). */
+  history?: HistoryEntry[];
   confidence?: Level;
   impact?: Level;
   validateBy?: string;
