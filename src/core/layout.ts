@@ -4,11 +4,17 @@
  * and log4brains' `.log4brains.yml`.
  */
 import type { AlignmentConfig } from './config';
-import { isRecordLikeFileName, isTemplateFileName } from './decisions';
+import { decisionPathInfo, isRecordLikeFileName, isTemplateFileName, RECORD_EXTENSION } from './decisions';
 
 export interface Layout {
   decisionFolders: string[];
   assumptionFolders: string[];
+  /**
+   * Decision folders where a document with any name is a record (its id is the file
+   * stem): configured and tool-named folders, and folders named like `adr` or `decisions`.
+   * Other detected folders (`docs/architecture`) take only record-like names.
+   */
+  openFolders?: string[];
 }
 
 export interface LayoutHints {
@@ -30,7 +36,21 @@ export const DEFAULT_DECISION_FOLDERS = [
   'decisions',
 ];
 
-const DECISION_FOLDER_NAMES = new Set(['adr', 'adrs', 'decisions', 'decision-records']);
+const DECISION_FOLDER_NAMES = new Set([
+  'adr',
+  'adrs',
+  'decisions',
+  'decision-records',
+  'architecture-decisions',
+  'architecture-decision-records',
+  'architecture-decision-record',
+  'architectural-decisions',
+  'decision-log',
+]);
+/** Documents beside records that are not records themselves. */
+const NOT_A_RECORD_STEM = /^(?:readme|index|summary|toc|changelog|contributing|license|glossary|overview|adr-log|decision-log|log|_.*|\..*)$/i;
+/** `adr-001-x.md`, `ADR-7.md`: names that say they are decision records, wherever they sit. */
+const PREFIXED_RECORD_NAME = /^adr[-_ ]?\d/i;
 const SKIPPED_SEGMENTS = /(^|\/)(node_modules|vendor|third_party|\.git)(\/|$)/;
 
 /**
@@ -41,34 +61,67 @@ const SKIPPED_SEGMENTS = /(^|\/)(node_modules|vendor|third_party|\.git)(\/|$)/;
 export function detectDecisionFolders(paths: readonly string[], config: AlignmentConfig, hints: LayoutHints): string[] {
   if (config.decisionFolders.length > 0) return config.decisionFolders.map(normaliseFolder);
   const recordFolders = new Set<string>();
+  const prefixedCount = new Map<string, number>();
   for (const path of paths) {
-    const slash = path.lastIndexOf('/');
-    const name = path.slice(slash + 1);
-    if (slash > 0 && isRecordLikeFileName(name) && !SKIPPED_SEGMENTS.test(path)) recordFolders.add(path.slice(0, slash));
+    if (SKIPPED_SEGMENTS.test(path)) continue;
+    const folder = recordFolderOf(path);
+    if (folder === undefined) continue;
+    if (folder !== '') recordFolders.add(folder);
+    if (PREFIXED_RECORD_NAME.test(path.slice(path.lastIndexOf('/') + 1))) prefixedCount.set(folder, (prefixedCount.get(folder) ?? 0) + 1);
   }
   const result: string[] = hints.toolFolders.map(normaliseFolder);
   const conventional = DEFAULT_DECISION_FOLDERS.find((f) => recordFolders.has(f));
   if (conventional) result.push(conventional);
   for (const folder of [...recordFolders].sort()) {
-    const base = folder.slice(folder.lastIndexOf('/') + 1).toLowerCase();
-    if (DECISION_FOLDER_NAMES.has(base)) result.push(folder);
+    if (isDecisionFolderName(folder)) result.push(folder);
+  }
+  // Any other folder holding several `adr-NNN-…` files (`docs/references/architecture`,
+  // a repository of records at its root).
+  for (const [folder, count] of [...prefixedCount].sort(([a], [b]) => a.localeCompare(b))) {
+    if (count >= 2) result.push(folder);
   }
   return dedupeNested(result);
 }
 
+/** The folder a record-like path puts in the layout: its folder, or the parent of a folder-form record's folder. */
+function recordFolderOf(path: string): string | undefined {
+  const slash = path.lastIndexOf('/');
+  const name = path.slice(slash + 1);
+  if (isRecordLikeFileName(name)) return slash > 0 ? path.slice(0, slash) : '';
+  if (slash > 0 && decisionPathInfo(path) !== undefined) {
+    const parent = path.slice(0, slash);
+    const up = parent.lastIndexOf('/');
+    return up > 0 ? parent.slice(0, up) : '';
+  }
+  return undefined;
+}
+
+function isDecisionFolderName(folder: string): boolean {
+  return DECISION_FOLDER_NAMES.has(folder.slice(folder.lastIndexOf('/') + 1).toLowerCase());
+}
+
 export function detectLayout(paths: readonly string[], config: AlignmentConfig, hints: LayoutHints): Layout {
+  const decisionFolders = detectDecisionFolders(paths, config, hints);
+  const named = config.decisionFolders.length > 0 ? decisionFolders : hints.toolFolders.map(normaliseFolder);
   return {
-    decisionFolders: detectDecisionFolders(paths, config, hints),
+    decisionFolders,
     assumptionFolders: config.assumptionFolders.map(normaliseFolder),
+    openFolders: decisionFolders.filter((f) => named.includes(f) || isDecisionFolderName(f)),
   };
 }
 
 /** The role of a file under a layout; undefined for files that are neither records nor scannable code. */
 export function roleOf(path: string, layout: Layout): FileRole | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  if (layout.decisionFolders.some((f) => isUnder(path, f)) && /\.(md|markdown|mdx)$/i.test(name)) {
+  const folder = layout.decisionFolders.find((f) => isInDecisionFolder(path, f));
+  if (folder !== undefined && RECORD_EXTENSION.test(name)) {
     // Templates, indexes and READMEs beside the records are examples, not code.
-    return isRecordLikeFileName(name) ? 'decision' : undefined;
+    if (isTemplateFileName(name)) return undefined;
+    if (decisionPathInfo(path)) return 'decision';
+    const open = layout.openFolders?.includes(folder) ?? false;
+    if (open && !NOT_A_RECORD_STEM.test(name.replace(RECORD_EXTENSION, ''))) return 'decision';
+    // Other documents at the root of a repository of records are still scanned like code.
+    if (folder !== '') return undefined;
   }
   if (layout.assumptionFolders.some((f) => isUnder(path, f))) {
     if (/\.ya?ml$/i.test(name)) return 'assumption';
@@ -77,6 +130,11 @@ export function roleOf(path: string, layout: Layout): FileRole | undefined {
   if (isTemplateFileName(name)) return undefined;
   if (/^\.alignment\.(ya?ml|json)$/.test(name)) return undefined;
   return 'code';
+}
+
+/** Inside a decision folder; records at the repository root (folder `''`) are only its direct files. */
+function isInDecisionFolder(path: string, folder: string): boolean {
+  return folder === '' ? !path.includes('/') : isUnder(path, folder);
 }
 
 export function isUnder(path: string, folder: string): boolean {
@@ -90,5 +148,5 @@ function normaliseFolder(folder: string): string {
 /** Keeps order, drops duplicates and folders inside another listed folder. */
 function dedupeNested(folders: string[]): string[] {
   const unique = [...new Set(folders)];
-  return unique.filter((f) => !unique.some((other) => other !== f && isUnder(f, other)));
+  return unique.filter((f) => !unique.some((other) => other !== f && other !== '' && isUnder(f, other)));
 }

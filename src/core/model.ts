@@ -31,7 +31,11 @@ export type Dialect = 'frontmatter' | 'madr3' | 'madr2' | 'nygard';
 export type RecordKind = 'decision' | 'assumption';
 
 /** Where a record's status was read from (`statusSource` in `list --format json`). */
-export type StatusSource = 'front-matter' | 'table' | 'bullet' | 'section' | 'tags' | 'yaml' | 'register';
+/**
+ * `bullet`: a header line with a list marker (`* Status: …`); `line`: a plain header line
+ * (`Status: …`); `field`: an RST field or AsciiDoc attribute (`:status: …`).
+ */
+export type StatusSource = 'front-matter' | 'table' | 'bullet' | 'line' | 'field' | 'section' | 'tags' | 'yaml' | 'register';
 
 /** One change of a record's status in version control, oldest first in `history`. */
 export interface HistoryEntry {
@@ -152,7 +156,7 @@ export interface CodeReference {
 
 /** A problem a parser found in one file: syntax or schema errors, at their position. */
 export interface ParseProblem {
-  code: 'record.yaml' | 'record.schema';
+  code: 'record.yaml' | 'record.schema' | 'record.conflict';
   message: string;
   range: Range;
 }

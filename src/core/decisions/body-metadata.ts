@@ -5,10 +5,11 @@
  * section (any heading level, anywhere in the file) and a `## Links` section.
  * Lines inside fenced code or HTML comments are examples and never read.
  */
-import { range, type RecordRelation } from '../model';
+import { range, type RecordRelation, type StatusSource } from '../model';
 import { normaliseDate } from './dates';
 import { stripInlineComments, type Heading, type MarkdownLines } from './markdown-lines';
-import { emptyFacts, splitList, splitTags, type RecordFacts } from './record-facts';
+import { emptyFacts, splitList, splitTags, type Located, type RecordFacts } from './record-facts';
+import { readMetadataTable } from './metadata-table';
 import { relationsInText, type TextRelation } from './relation-text';
 
 export interface BodyMetadata {
@@ -19,7 +20,15 @@ export interface BodyMetadata {
   hasNygardSigns: boolean;
   /** Lines that hold metadata (header fields, status and links sections), for the summary to skip. */
   metadataLines: Set<number>;
+  /** Every status the body states, strongest source first: table, header line, section. */
+  statuses: SourcedStatus[];
 }
+
+export interface SourcedStatus extends Located<string> {
+  source: StatusSource;
+}
+
+const SOURCE_RANK: Record<string, number> = { table: 0, bullet: 1, field: 1, line: 1, section: 2 };
 
 const HEADER_FIELD =
   /^ {0,3}(?:>\s*)?((?:[*+-]|\d+[.)])\s+)?(?:\*\*|__)?(status|date|deciders|decision[- ]makers|tags|technical story|consulted|informed|owner)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*/i;
@@ -32,8 +41,9 @@ export function readBodyMetadata(md: MarkdownLines, titleLine: number | undefine
   const metadataLines = new Set<number>();
   let hasHeaderBullets = false;
   let hasNygardSigns = false;
+  const statuses: SourcedStatus[] = [];
 
-  const readHeaderField = (lineIndex: number): boolean => {
+  const readHeaderField = (lineIndex: number, inSection = false): boolean => {
     const line = md.lines[lineIndex];
     const m = HEADER_FIELD.exec(line);
     if (!m) return false;
@@ -45,8 +55,9 @@ export function readBodyMetadata(md: MarkdownLines, titleLine: number | undefine
     const where = range(lineIndex, column, lineIndex, column + text.length);
     switch (key) {
       case 'status':
-        if (!facts.status && text) {
-          facts.status = { value: text, range: where };
+        if (text && !statuses.some((st) => st.range.start.line === lineIndex)) {
+          const source: StatusSource = inSection ? 'section' : m[1] ? 'bullet' : md.fieldLines?.has(lineIndex) ? 'field' : 'line';
+          statuses.push({ value: text, range: where, source });
           addRelations(facts, relationsInText(text, prefix), lineIndex, column);
         }
         break;
@@ -82,18 +93,37 @@ export function readBodyMetadata(md: MarkdownLines, titleLine: number | undefine
     if (!md.masked[i]) readHeaderField(i);
   }
 
+  const table = readMetadataTable(md, titleLine, headerEnd);
+  if (table) {
+    for (const line of table.lines) metadataLines.add(line);
+    if (table.status) {
+      statuses.push({ ...table.status, source: 'table' });
+      addRelations(facts, relationsInText(table.status.value, prefix), table.status.range.start.line, table.status.range.start.column);
+    }
+    facts.date ??= table.date;
+    if (!facts.owner && table.owner) facts.owner = table.owner;
+    facts.deciders.push(...table.deciders.flatMap(splitNames));
+    for (const cell of table.relationCells) addRelations(facts, relationsInText(cell.value, prefix), cell.range.start.line, cell.range.start.column);
+  }
+
+  let sectionRead = false;
   md.headings.forEach((heading, index) => {
     const text = stripEmphasis(heading.text);
     const status = STATUS_HEADING.exec(text);
-    if (status) {
+    if (status && !sectionRead) {
+      // The first Status section is the record's; a later one describes something else.
+      sectionRead = true;
       hasNygardSigns = true;
-      readStatusSection(md, heading, index, status[1], facts, prefix, metadataLines, readHeaderField);
+      const found = readStatusSection(md, heading, index, status[1], facts, prefix, metadataLines, (line) => readHeaderField(line, true));
+      if (found && !statuses.some((st) => st.range.start.line === found.range.start.line)) statuses.push({ ...found, source: 'section' });
     } else if (LINKS_HEADING.test(text)) {
       readLinksSection(md, index, facts, prefix, metadataLines);
     }
   });
 
-  return { facts, hasHeaderBullets, hasNygardSigns, metadataLines };
+  statuses.sort((a, b) => (SOURCE_RANK[a.source] ?? 3) - (SOURCE_RANK[b.source] ?? 3));
+  if (statuses[0]) facts.status = { value: statuses[0].value, range: statuses[0].range };
+  return { facts, hasHeaderBullets, hasNygardSigns, metadataLines, statuses };
 }
 
 function readStatusSection(
@@ -105,7 +135,7 @@ function readStatusSection(
   prefix: string,
   metadataLines: Set<number>,
   readHeaderField: (line: number) => boolean,
-): void {
+): Located<string> | undefined {
   const candidates: { line: number; column: number; text: string }[] = [];
   if (inlineStatus && inlineStatus.trim()) {
     const column = md.lines[heading.line].lastIndexOf(inlineStatus.trim());
@@ -132,11 +162,10 @@ function readStatusSection(
     if (relations.some((r) => r.kind === 'superseded-by')) sawSupersededBy = true;
     if (!statusLine && !leadsWithOtherRelation) statusLine = candidate;
   }
-  if (statusLine && !facts.status) {
-    const { line, column, text } = statusLine;
-    facts.status = { value: text, range: range(line, column, line, column + text.length) };
-  }
   if (sawSupersededBy) facts.statesSuperseded = true;
+  if (!statusLine) return undefined;
+  const { line, column, text } = statusLine;
+  return { value: text, range: range(line, column, line, column + text.length) };
 }
 
 function isPlaceholder(line: string): boolean {
@@ -182,10 +211,10 @@ function cleanValue(line: string, column: number): { text: string; column: numbe
   const leading = text.length - text.trimStart().length;
   text = text.trim();
   let start = column + leading;
-  const wrapped = /^(\*\*|__)(.*)\1$/.exec(text);
+  const wrapped = /^(\*\*|__|\*|_)([^*_].*)\1$/.exec(text);
   if (wrapped) {
     text = wrapped[2].trim();
-    start += 2;
+    start += wrapped[1].length;
   }
   text = text.replace(/(?:\*\*|__)$/, '').trim();
   return { text, column: start };

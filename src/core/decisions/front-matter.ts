@@ -101,6 +101,7 @@ function readFields(f: FieldReader, facts: RecordFacts, { prefix, assumptionPref
   facts.consulted = f.stringList('consulted', splitList);
   facts.informed = f.stringList('informed', splitList);
   facts.tags = f.stringList('tags', splitTags);
+  if (facts.tags.length > 0) facts.tagsRange = f.range(['tags']);
   facts.appliesTo = f.stringList('applies-to', (s) => [s.trim()].filter(Boolean));
 
   facts.supersedes = f.idMentions('supersedes', (w) => resolveDecisionRef(w, prefix), prefix);

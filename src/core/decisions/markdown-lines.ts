@@ -30,6 +30,8 @@ export interface MarkdownLines {
   /** First line after the front matter. */
   bodyStart: number;
   headings: Heading[];
+  /** Lines that were RST fields or AsciiDoc attributes (`:status: accepted`), read as header fields. */
+  fieldLines?: Set<number>;
 }
 
 /** Splits text into lines on `\r\n`, `\r` or `\n`, as editors count them. A leading BOM is dropped. */

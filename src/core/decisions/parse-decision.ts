@@ -5,9 +5,11 @@
 import { formatId, idKey, parseNumberedId } from '../ids';
 import { range, type Decision, type DecisionParseResult, type Dialect, type IdMention, type ParseProblem, type Range } from '../model';
 import { readBodyMetadata } from './body-metadata';
-import { decisionFileInfo, fileStem, humaniseSlug, type DecisionFileInfo } from './file-names';
+import { decisionPathInfo, humaniseSlug, recordFormat, recordStem, type DecisionFileInfo } from './file-names';
 import { parseFrontMatter } from './front-matter';
 import { scanMarkdown, type MarkdownLines } from './markdown-lines';
+import { scanMarkup } from './markup-lines';
+import { chooseStatus } from './status-sources';
 import { emptyFacts, type RecordFacts } from './record-facts';
 import { normaliseDecisionStatus } from './status';
 import { extractSummary } from './summary';
@@ -34,7 +36,8 @@ export function parseDecision(path: string, text: string, options: DecisionParse
 
 function parseRecord(path: string, text: string, options: DecisionParseOptions): DecisionParseResult {
   const { prefix } = options;
-  const md = scanMarkdown(text);
+  const format = recordFormat(path);
+  const md = format === 'markdown' ? scanMarkdown(text) : scanMarkup(text, format);
   const problems: ParseProblem[] = [];
 
   let front = emptyFacts();
@@ -51,27 +54,29 @@ function parseRecord(path: string, text: string, options: DecisionParseOptions):
   const titleHeading = findTitleHeading(md);
   const body = readBodyMetadata(md, titleHeading?.line, prefix);
   const facts = body.facts;
-  const fileInfo = decisionFileInfo(path);
+  const fileInfo = decisionPathInfo(path);
   const titleParts = titleHeading ? splitTitle(titleHeading.text, prefix) : undefined;
 
   // Id and number.
   const { id, number } = chooseId(front, fileInfo, titleParts, path, prefix);
 
   // Title.
-  const slug = fileInfo?.slug ?? fileStem(path);
-  const title = front.title?.value || titleParts?.title || humaniseSlug(slug) || id;
+  const slug = fileInfo?.slug ?? recordStem(path);
+  const title = oneLine(front.title?.value) || titleParts?.title || humaniseSlug(slug) || id;
 
   // Where the record is stated: `range` on its id or title (front matter first), `line` on its H1.
   const where: Range = front.id?.range ?? front.title?.range ?? titleRange(md, titleHeading?.line) ?? range(0, 0, 0, md.lines[0]?.length ?? 0);
 
-  // Status.
-  const statusSource = front.status ?? facts.status;
-  const statusText = statusSource?.value ?? '';
+  // Status: the strongest source wins; a weaker one that disagrees is a record.conflict.
+  const chosen = chooseStatus(front, body.statuses, problems);
+  const statusText = chosen?.value ?? '';
   const supersedes = dedupe([...front.supersedes, ...facts.supersedes]);
   const supersededBy = dedupe([...front.supersededBy, ...facts.supersededBy]);
   let status = normaliseDecisionStatus(statusText);
   if (!statusText && supersededBy.length > 0) status = 'superseded';
   if (!front.status && facts.statesSuperseded) status = 'superseded';
+  // A draft placeholder name (`XXXX-slug.md`) is a proposal with no number yet.
+  if (!statusText && fileInfo?.draft) status = 'proposed';
 
   const dialect = chooseDialect(frontHasFields, madr3, body.hasHeaderBullets, body.hasNygardSigns, fileInfo, titleParts?.number);
 
@@ -98,8 +103,11 @@ function parseRecord(path: string, text: string, options: DecisionParseOptions):
     summary: extractSummary(md, titleHeading?.line, body.metadataLines),
   };
   if (number !== undefined) decision.number = number;
-  if (statusSource) decision.statusRange = statusSource.range;
-  const date = front.date ?? facts.date;
+  if (chosen) {
+    decision.statusRange = chosen.range;
+    decision.statusSource = chosen.source;
+  }
+  const date = front.date ?? facts.date ?? fileInfo?.date;
   if (date) decision.date = date;
   const owner = front.owner ?? facts.owner;
   if (owner?.value) {
@@ -125,9 +133,14 @@ function chooseId(
     return { id: front.id.value, number: front.number ?? parseNumberedId(front.id.value)?.number ?? fileInfo?.number ?? titleParts?.number };
   }
   if (fileInfo?.digits !== undefined) return { id: formatId(prefix, fileInfo.digits), number: fileInfo.number };
-  if (fileInfo) return { id: fileInfo.slug }; // log4brains: the slug is the id
+  if (fileInfo) return { id: fileInfo.slug }; // log4brains, dated and draft names: the slug is the id
   if (titleParts?.number !== undefined) return { id: formatId(prefix, titleParts.number), number: titleParts.number };
-  return { id: fileStem(path) || path };
+  return { id: recordStem(path) || path };
+}
+
+/** A title written as a block scalar (`title: |`) on one line. */
+function oneLine(text: string | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
 function chooseDialect(
@@ -180,8 +193,8 @@ function isEmptyOrBinary(text: string): boolean {
 }
 
 function fallbackDecision(path: string, prefix: string): Decision {
-  const info = decisionFileInfo(path);
-  const slug = info?.slug ?? fileStem(path);
+  const info = decisionPathInfo(path);
+  const slug = info?.slug ?? recordStem(path);
   const id = info?.digits !== undefined ? formatId(prefix, info.digits) : info ? info.slug : slug || path;
   const decision: Decision = {
     kind: 'decision',

@@ -28,6 +28,8 @@ export interface RecordFacts {
   relations: RecordRelation[];
   assumptions: IdMention[];
   tags: string[];
+  /** Where `tags` is written (front matter), when it is. */
+  tagsRange?: Range;
   appliesTo: string[];
   /** A Status section has a `Superseded by` line (besides, perhaps, an older `Accepted`). */
   statesSuperseded?: boolean;

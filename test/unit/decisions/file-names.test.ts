@@ -9,18 +9,19 @@ describe('decision file names', () => {
   });
 
   it('reads adr-NNN-slug.md', () => {
-    assert.deepEqual(decisionFileInfo('adr-001-use-kafka.md'), { number: 1, digits: '001', slug: 'use-kafka' });
-    assert.deepEqual(decisionFileInfo('ADR-0042-Split-Services.md'), { number: 42, digits: '0042', slug: 'Split-Services' });
+    assert.deepEqual(decisionFileInfo('adr-001-use-kafka.md'), { number: 1, digits: '001', slug: 'use-kafka', prefixed: true });
+    assert.deepEqual(decisionFileInfo('ADR-0042-Split-Services.md'), { number: 42, digits: '0042', slug: 'Split-Services', prefixed: true });
   });
 
   it('reads YYYY-MM-DD_NNN-slug.md: the number follows the date', () => {
-    assert.deepEqual(decisionFileInfo('2023-05-01_007-adopt-graphql.md'), { number: 7, digits: '007', slug: 'adopt-graphql' });
+    assert.deepEqual(decisionFileInfo('2023-05-01_007-adopt-graphql.md'), { number: 7, digits: '007', slug: 'adopt-graphql', date: '2023-05-01' });
   });
 
   it("reads log4brains' YYYYMMDD-slug.md: no number, the slug", () => {
-    assert.deepEqual(decisionFileInfo('20200101-use-log4brains.md'), { slug: 'use-log4brains' });
+    assert.deepEqual(decisionFileInfo('20200101-use-log4brains.md'), { slug: 'use-log4brains', date: '2020-01-01' });
     assert.deepEqual(decisionFileInfo('20201016-use-the-adr-slug-as-its-unique-id.md'), {
       slug: 'use-the-adr-slug-as-its-unique-id',
+      date: '2020-10-16',
     });
   });
 
@@ -40,7 +41,7 @@ describe('decision file names', () => {
   });
 
   it('rejects names that are not records', () => {
-    for (const name of ['notes.md', 'use-postgres.md', '0001-use-x.txt', '0001-x.png', '2023-05-01-plans.md', '0001-.md', 'CHANGELOG.md']) {
+    for (const name of ['notes.md', 'use-postgres.md', '0001-use-x.txt', '0001-x.png', '2023-13-01-plans.md', '0001-.md', 'CHANGELOG.md']) {
       assert.equal(isRecordLikeFileName(name), false, name);
     }
   });
