@@ -3,7 +3,24 @@
  * every text field is untrusted workspace text and escaped).
  */
 import type { AlignmentIndex } from './alignment-index';
-import type { AlignmentRecord, ApprovalState } from './model';
+import type { AlignmentRecord, ApprovalState, StatusSource } from './model';
+
+const STATUS_SOURCE_LABELS: Record<StatusSource, string> = {
+  'front-matter': 'front matter',
+  table: 'metadata table',
+  bullet: 'header bullet',
+  line: 'header line',
+  field: 'header field',
+  section: 'Status section',
+  tags: 'tags',
+  yaml: 'YAML',
+  register: 'register',
+};
+
+/** How a hover names where a status came from: `Status section`, `front matter`, … */
+export function statusSourceLabel(source: StatusSource | undefined): string {
+  return source ? STATUS_SOURCE_LABELS[source] : '';
+}
 
 export interface RecordCard {
   id: string;
@@ -11,6 +28,8 @@ export interface RecordCard {
   title: string;
   status: string;
   statusText: string;
+  /** Where the status was read: "the Status section", "the front matter", … (empty when none). */
+  statusFrom: string;
   owner?: string;
   approvers: { name: string; state: ApprovalState; date?: string }[];
   date?: string;
@@ -43,6 +62,7 @@ export function recordCard(index: AlignmentIndex, record: AlignmentRecord): Reco
       title: record.title,
       status: record.status,
       statusText: record.statusText,
+      statusFrom: statusSourceLabel(record.statusSource),
       owner: record.owner ?? record.deciders[0],
       approvers: record.approvers.map((a) => ({ name: a.name, state: a.state, date: a.date })),
       date: record.date,
@@ -64,6 +84,7 @@ export function recordCard(index: AlignmentIndex, record: AlignmentRecord): Reco
     title: record.statement,
     status: record.status,
     statusText: record.status,
+    statusFrom: statusSourceLabel(record.statusSource),
     owner: record.owner,
     approvers: [],
     dueBy: record.validateBy,

@@ -58,7 +58,8 @@ export function renderCard(card: RecordCard, folder: vscode.Uri): vscode.Markdow
     appendUntrusted(md, value);
     md.appendMarkdown('  \n');
   };
-  field('Status', card.statusText && card.statusText.toLowerCase() !== card.status ? `${card.status} (${card.statusText})` : card.status);
+  const stated = card.statusText && card.statusText.toLowerCase() !== card.status ? `${card.status} (${card.statusText})` : card.status;
+  field('Status', card.statusFrom ? `${stated}, from the ${card.statusFrom}` : stated);
   field('Owner', card.owner ?? 'none named');
   if (card.approvers.length) {
     field('Approvers', card.approvers.map((a) => `${a.name}: ${a.state}${a.date ? ` ${a.date}` : ''}`).join(', '));

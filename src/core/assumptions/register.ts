@@ -87,6 +87,7 @@ function parseRegister(path: string, text: string, options: AssumptionParseOptio
     const status = present(cellOf('status'));
     if (status) {
       assumption.statusRange = cellRange(lineNo, status);
+      assumption.statusSource = 'register';
       const normalised = status.text.toLowerCase();
       if (ASSUMPTION_STATUSES.includes(normalised as AssumptionStatus)) assumption.status = normalised as AssumptionStatus;
       else {

@@ -191,7 +191,10 @@ function readItem(
   };
   const number = typeof raw.id === 'number' ? raw.id : numberOfId(id);
   if (number !== undefined) assumption.number = number;
-  if (raw.status !== undefined) assumption.statusRange = rangeAt(source, [...base, 'status']);
+  if (raw.status !== undefined) {
+    assumption.statusRange = rangeAt(source, [...base, 'status']);
+    assumption.statusSource = 'yaml';
+  }
   if (typeof raw.owner === 'string' && raw.owner.trim() !== '') {
     assumption.owner = raw.owner.trim();
     assumption.ownerRange = rangeAt(source, [...base, 'owner']);
