@@ -5,6 +5,7 @@
  * Built from per-file parse results (see WorkspaceModel), so that one changed file
  * costs one re-parse plus this resolution step.
  */
+import { qualifyCollidingIds } from './decisions/qualify-ids';
 import { idKey } from './ids';
 import type {
   AlignmentRecord,
@@ -75,6 +76,7 @@ export class AlignmentIndex {
     });
     decisions.sort(byPathThenLine);
     assumptions.sort(byPathThenLine);
+    qualifyCollidingIds(decisions);
     this.decisions = decisions;
     this.assumptions = assumptions;
     this.stated = stated;

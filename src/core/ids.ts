@@ -9,6 +9,9 @@ const NUMBERED_ID = /^([A-Za-z][A-Za-z]*)[-_ ]?0*(\d+)$/;
 /** The key under which an id is indexed and looked up. */
 export function idKey(id: string): string {
   const trimmed = id.trim();
+  // A folder-qualified id (`frontend/ADR-0001`): the folder, then the local id's key.
+  const slash = trimmed.lastIndexOf('/');
+  if (slash > 0 && slash < trimmed.length - 1) return `${trimmed.slice(0, slash).toLowerCase()}/${idKey(trimmed.slice(slash + 1))}`;
   const m = NUMBERED_ID.exec(trimmed);
   if (m) return `${m[1].toUpperCase()}-${Number(m[2])}`;
   return trimmed.toLowerCase();

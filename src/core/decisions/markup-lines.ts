@@ -106,6 +106,11 @@ function scanRst(lines: string[], from: number): Scanned {
       masked[i] = true;
       continue;
     }
+    if (/^(?:status|decision status):?\s*$/i.test(line) && next !== undefined && next.trim() !== '' && !RST_ADORNMENT.test(next)) {
+      // `Status` on a line of its own, the status on the next: read as a Status section.
+      headings.push(heading(i, line.replace(/:\s*$/, ''), 6));
+      continue;
+    }
     if (line.trim() !== '' && indent === 0 && next !== undefined) {
       const underline = RST_ADORNMENT.exec(next);
       if (underline && next.trim().length >= Math.min(3, line.trim().length)) {

@@ -62,7 +62,7 @@ function parseRecord(path: string, text: string, options: DecisionParseOptions):
 
   // Title.
   const slug = fileInfo?.slug ?? recordStem(path);
-  const title = oneLine(front.title?.value) || titleParts?.title || humaniseSlug(slug) || id;
+  const title = oneLine(front.title?.value) || withoutFileNumber(titleParts, fileInfo) || humaniseSlug(slug) || id;
 
   // Where the record is stated: `range` on its id or title (front matter first), `line` on its H1.
   const where: Range = front.id?.range ?? front.title?.range ?? titleRange(md, titleHeading?.line) ?? range(0, 0, 0, md.lines[0]?.length ?? 0);
@@ -136,6 +136,14 @@ function chooseId(
   if (fileInfo) return { id: fileInfo.slug }; // log4brains, dated and draft names: the slug is the id
   if (titleParts?.number !== undefined) return { id: formatId(prefix, titleParts.number), number: titleParts.number };
   return { id: recordStem(path) || path };
+}
+
+/** `0005 Program ID` in record 0005: the file's number written before the title is decoration. */
+function withoutFileNumber(parts: { title: string; number?: number } | undefined, info: DecisionFileInfo | undefined): string | undefined {
+  if (!parts?.title) return undefined;
+  const m = /^(\d{1,7})\s+(?=\S)/.exec(parts.title);
+  if (parts.number === undefined && m && info?.number === Number(m[1])) return parts.title.slice(m[0].length);
+  return parts.title;
 }
 
 /** A title written as a block scalar (`title: |`) on one line. */

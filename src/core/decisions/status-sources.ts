@@ -27,8 +27,8 @@ export function chooseStatus(front: RecordFacts, body: readonly SourcedStatus[],
   all.push(...body);
   const tag = front.tags.find((t) => t.split(/\s+/).length <= 3 && normaliseDecisionStatus(t) !== 'unknown');
   if (tag) all.push({ value: tag, range: front.tagsRange ?? range(0, 0, 0, 3), source: 'tags' });
-  const winner = all[0];
-  if (!winner) return undefined;
+  if (!all[0]) return undefined;
+  const winner = { ...all[0], value: withoutEmphasis(all[0].value) };
   const meaning = normaliseDecisionStatus(winner.value);
   for (const other of all.slice(1)) {
     const otherMeaning = normaliseDecisionStatus(other.value);
@@ -53,4 +53,13 @@ function conflict(weaker: SourcedStatus, weakerMeaning: DecisionStatus, winner: 
       `(line ${winner.range.start.line + 1}) says "${winner.value}" (${meaning}), which wins. Make them agree.`,
     range: where,
   };
+}
+
+/** `**Accepted** 2023-05-11` → `Accepted 2023-05-11`: emphasis markers are not the status. */
+function withoutEmphasis(text: string): string {
+  return text
+    .replace(/\*\*|__/g, '')
+    .replace(/(^|\s)[*_]([^*_\s][^*_]{0,200})[*_](?=\s|$)/g, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -7,7 +7,9 @@ import type { DecisionStatus } from '../model';
 const SUPERSEDED = /\bsuper[sc]eded\b|\breplaced\s+by\b/;
 const DEPRECATED = /\b(?:deprecated|obsolete|retired|sunset)\b/;
 const REJECTED = /\b(?:rejected|declined|refused|denied|withdrawn|abandoned|not\s+accepted|not\s+approved)\b/;
-const ACCEPTED = /\b(?:accepted|approved|decided|adopted|implemented|agreed|ratified|final|active|in\s+effect|done)\b/;
+const ACCEPTED = /\b(?:accepted|approved|decided|adopted|implemented|agreed|ratified|final|active|in\s+effect|done|provisional|provisionally\s+accepted|live|current|in\s+use|complete|completed)\b/;
+/** "Proposed (not yet implemented)": a qualifier that must not read as "implemented". */
+const NEGATED_ACCEPTANCE = /\bnot\s+(?:yet\s+)?(?:implemented|accepted|approved|decided|adopted|active)\b/g;
 const PROPOSED = /\b(?:proposed|proposal|propose|draft|drafting|pending|in\s+review|under\s+review|review|open|wip|work\s+in\s+progress|in\s+progress|suggested|requested|rfc|in\s+discussion|under\s+discussion|discussing|new)\b/;
 
 /**
@@ -21,7 +23,7 @@ export function normaliseDecisionStatus(text: string): DecisionStatus {
   if (SUPERSEDED.test(plain)) return 'superseded';
   if (DEPRECATED.test(plain)) return 'deprecated';
   if (REJECTED.test(plain)) return 'rejected';
-  if (ACCEPTED.test(plain)) return 'accepted';
+  if (ACCEPTED.test(plain.replace(NEGATED_ACCEPTANCE, ' '))) return 'accepted';
   if (PROPOSED.test(plain)) return 'proposed';
   return 'unknown';
 }
