@@ -184,7 +184,10 @@ function rewriteLine(line: string, format: Exclude<RecordFormat, 'markdown'>): s
     // `:revdate: 2024-01-02` → `date:     2024-01-02`: the value keeps its column.
     result = name ? `${name}:`.padEnd(field[0].length, ' ') + result.slice(field[0].length) : ' '.repeat(field[0].length) + result.slice(field[0].length);
   }
-  return format === 'rst' ? rewriteRstLinks(result) : rewriteAsciiDocLinks(result);
+  if (format === 'rst') return rewriteRstLinks(result);
+  // `*Status:* Accepted +`: a bold label and a hard line break, read as `Status: Accepted`.
+  result = result.replace(/^(\s*)\*([A-Za-z][\w -]{0,40}):\*/, (_, space: string, key: string) => `${space} ${key}: `).replace(/\s\+$/, '  ');
+  return rewriteAsciiDocLinks(result);
 }
 
 /** `[text](target)` padded with spaces to the length of what it replaces. */
