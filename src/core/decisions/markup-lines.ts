@@ -152,6 +152,8 @@ function scanAsciiDoc(lines: string[], from: number): Scanned {
     const m = ASCIIDOC_HEADING.exec(line);
     if (m) headings.push(heading(i, line, m[1].length, m[1].length + 1));
   }
+  // A record that opens with `== ADR-001: Title` (no `= ` document title): that is its title.
+  if (headings.length > 0 && !headings.some((h) => h.level === 1)) headings[0] = { ...headings[0], level: 1 };
   return { masked, headings };
 }
 

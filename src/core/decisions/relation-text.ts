@@ -16,7 +16,12 @@ export interface TextRelation {
 }
 
 const MAX_SCANNED = 2000;
-const KEYWORD = /\b(super[sc]eded\s+by|replaced\s+by|super[sc]edes|replaces|amended\s+by|amends|clarified\s+by|clarifies)\b\s*:?/gi;
+/**
+ * `Superseded by`, also with a qualifier (`Superseded (never implemented) by`), `in favour
+ * of`, or nothing before the link (`Superseded [0019](0019-x.md)`).
+ */
+const KEYWORD =
+  /\b(super[sc]eded(?:\s*\([^()]{0,80}\))?(?:\s+(?:by|in\s+favou?r\s+of|with))?|replaced\s+by|super[sc]edes|replaces|amended\s+by|amends|clarified\s+by|clarifies)\b\s*:?/gi;
 
 function kindOf(keyword: string): RelationKind {
   const k = keyword.toLowerCase().replace(/\s+/g, ' ');
