@@ -70,10 +70,13 @@ export function detectDecisionFolders(paths: readonly string[], config: Alignmen
     if (PREFIXED_RECORD_NAME.test(path.slice(path.lastIndexOf('/') + 1))) prefixedCount.set(folder, (prefixedCount.get(folder) ?? 0) + 1);
   }
   const result: string[] = hints.toolFolders.map(normaliseFolder);
-  const conventional = DEFAULT_DECISION_FOLDERS.find((f) => recordFolders.has(f));
+  // Records may sit in category subfolders of a conventional folder (`docs/adr/frontend/…`).
+  const holds = (f: string) => [...recordFolders].some((r) => r === f || isUnder(r, f));
+  const conventional = DEFAULT_DECISION_FOLDERS.find(holds);
   if (conventional) result.push(conventional);
   for (const folder of [...recordFolders].sort()) {
-    if (isDecisionFolderName(folder)) result.push(folder);
+    const named = decisionNamedAncestor(folder);
+    if (named !== undefined) result.push(named);
   }
   // Any other folder holding several `adr-NNN-…` files (`docs/references/architecture`,
   // a repository of records at its root).
@@ -94,6 +97,13 @@ function recordFolderOf(path: string): string | undefined {
     return up > 0 ? parent.slice(0, up) : '';
   }
   return undefined;
+}
+
+/** The folder itself or its parent, when named like a decision folder (`adr`, `decisions`, …). */
+function decisionNamedAncestor(folder: string): string | undefined {
+  if (isDecisionFolderName(folder)) return folder;
+  const slash = folder.lastIndexOf('/');
+  return slash > 0 && isDecisionFolderName(folder.slice(0, slash)) ? folder.slice(0, slash) : undefined;
 }
 
 function isDecisionFolderName(folder: string): boolean {

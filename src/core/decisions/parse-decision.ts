@@ -69,7 +69,8 @@ function parseRecord(path: string, text: string, options: DecisionParseOptions):
 
   // Status: the strongest source wins; a weaker one that disagrees is a record.conflict.
   const chosen = chooseStatus(front, body.statuses, problems);
-  const statusText = chosen?.value ?? '';
+  // RST and AsciiDoc links were read as Markdown links; the text shows what was written.
+  const statusText = format === 'markdown' ? chosen?.value ?? '' : linksAsText(chosen?.value ?? '');
   const supersedes = dedupe([...front.supersedes, ...facts.supersedes]);
   const supersededBy = dedupe([...front.supersededBy, ...facts.supersededBy]);
   let status = normaliseDecisionStatus(statusText);
@@ -144,6 +145,11 @@ function withoutFileNumber(parts: { title: string; number?: number } | undefined
   const m = /^(\d{1,7})\s+(?=\S)/.exec(parts.title);
   if (parts.number === undefined && m && info?.number === Number(m[1])) return parts.title.slice(m[0].length);
   return parts.title;
+}
+
+/** `Superseded by [](0003-x)` → `Superseded by 0003-x`; `[ADR 2](0002-x.adoc)` → `ADR 2`. */
+function linksAsText(text: string): string {
+  return text.replace(/\[([^\]]*)\]\(([^)]*)\)/g, (_, label: string, target: string) => label || target).replace(/\s+/g, ' ').trim();
 }
 
 /** A title written as a block scalar (`title: |`) on one line. */

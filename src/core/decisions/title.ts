@@ -54,6 +54,9 @@ export function splitTitle(heading: string, prefix: string): TitleParts {
   if (prefixed) {
     return { title: text.slice(prefixed[0].length).trim(), number: Number(prefixed[2]), digits: prefixed[2], prefix: prefixed[1] };
   }
+  // A template's number never filled in: `ADR-XXX: Title`, `NNNN. Title`, `[number]. Title`.
+  const placeholder = new RegExp(`^(?:(?:${prefixes})\\s*[-_]?\\s*)?(?:(?=[0XxNn]*[XxNn])[0XxNn]{2,7}|\\[(?:number|n+|x+|#)\\]|#+)(?:\\s*[:.)\\-–—]\\s*|\\s+)(?=\\S)`, 'i').exec(text);
+  if (placeholder) return { title: text.slice(placeholder[0].length).trim() };
   const numbered = /^(\d+)(?:[.:)](?=\s)|\s+[-–—](?=\s))\s*/.exec(text);
   if (numbered) return { title: text.slice(numbered[0].length).trim(), number: Number(numbered[1]), digits: numbered[1] };
   return { title: text };
