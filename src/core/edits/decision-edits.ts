@@ -5,6 +5,7 @@
  * edited as lines. A record with no place for a field says so (`needsFrontMatter`)
  * rather than guessing: the caller asks before adding front matter.
  */
+import { recordFormat } from '../decisions';
 import { samePerson } from '../governance/people';
 import type { ApprovalState, DecisionStatus, Dialect } from '../model';
 import { scanMarkdown } from '../decisions/markdown-lines';
@@ -239,4 +240,16 @@ function markdownLink(link: RecordLink): string {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Why the palette does not write to a record file, or undefined when it does: its writes
+ * (status, approvals, supersession) know Markdown records only; reStructuredText and
+ * AsciiDoc records are read everywhere but changed by hand.
+ */
+export function refusesRecordEdits(path: string): string | undefined {
+  const format = recordFormat(path);
+  if (format === 'markdown') return undefined;
+  const name = format === 'rst' ? 'reStructuredText' : 'AsciiDoc';
+  return `${path} is a ${name} record: the palette changes Markdown records only, so edit its Status section by hand. Nothing was changed.`;
 }

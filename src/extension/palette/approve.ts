@@ -5,7 +5,7 @@
  * `alignment.allowAnyApprover` is set.
  */
 import { parseDecision } from '../../core/decisions';
-import { addFrontMatter, setApproval, setDecisionStatus } from '../../core/edits';
+import { addFrontMatter, refusesRecordEdits, setApproval, setDecisionStatus } from '../../core/edits';
 import { samePerson } from '../../core/governance/people';
 import type { ApprovalState, Decision } from '../../core/model';
 import type { FolderIndex } from '../folder-index';
@@ -27,6 +27,11 @@ export async function decide(service: IndexService, verdict: Verdict, args: read
   const hit = await target(service, verb, args);
   if (!hit) return false;
   const { folder, record: decision } = hit;
+  const refusal = refusesRecordEdits(decision.path);
+  if (refusal) {
+    void prompts.showWarningMessage(refusal);
+    return false;
+  }
   const self = await me(folder);
   if (!self) {
     void prompts.showWarningMessage(`Who are you? Set \`alignment.identity\` (or git's user.email) to ${verb} decisions.`);

@@ -5,7 +5,7 @@
  * successor, workspace-wide, previewed before it is applied.
  */
 import * as vscode from 'vscode';
-import { addSupersession, markSuperseded } from '../../core/edits';
+import { addSupersession, markSuperseded, refusesRecordEdits } from '../../core/edits';
 import { formatId } from '../../core/ids';
 import type { Decision } from '../../core/model';
 import { decisionTemplate, newDecisionFileName } from '../../core/templates';
@@ -19,6 +19,11 @@ export async function supersedeDecision(service: IndexService, args: readonly un
   const hit = await target(service, args);
   if (!hit) return undefined;
   const { folder, record: old } = hit;
+  const refusal = refusesRecordEdits(old.path);
+  if (refusal) {
+    void prompts.showWarningMessage(refusal);
+    return undefined;
+  }
   if (old.status === 'superseded') {
     void prompts.showWarningMessage(`${old.id} is already superseded${old.supersededBy.length ? ` by ${old.supersededBy.map((m) => m.id).join(', ')}` : ''}.`);
     return undefined;
