@@ -128,6 +128,8 @@ export function roleOf(path: string, layout: Layout): FileRole | undefined {
     // Templates, indexes and READMEs beside the records are examples, not code.
     if (isTemplateFileName(name)) return undefined;
     if (decisionPathInfo(path)) return 'decision';
+    // Other files inside a folder-form record's folder (`0001-use-x/notes.md`) belong to it.
+    if (decisionPathInfo(`${path.slice(0, path.lastIndexOf('/'))}/index.md`)) return undefined;
     const open = layout.openFolders?.includes(folder) ?? false;
     if (open && !NOT_A_RECORD_STEM.test(name.replace(RECORD_EXTENSION, ''))) return 'decision';
     // Other documents at the root of a repository of records are still scanned like code.
