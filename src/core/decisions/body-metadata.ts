@@ -10,6 +10,7 @@ import { normaliseDate } from './dates';
 import { stripInlineComments, type Heading, type MarkdownLines } from './markdown-lines';
 import { emptyFacts, splitList, splitTags, type Located, type RecordFacts } from './record-facts';
 import { readMetadataTable } from './metadata-table';
+import { resolveDecisionRef } from './ref-resolution';
 import { relationsInText, type TextRelation } from './relation-text';
 
 export interface BodyMetadata {
@@ -31,7 +32,7 @@ export interface SourcedStatus extends Located<string> {
 const SOURCE_RANK: Record<string, number> = { table: 0, bullet: 1, field: 1, line: 1, section: 2 };
 
 const HEADER_FIELD =
-  /^ {0,3}(?:>\s*)?((?:[*+-]|\d+[.)])\s+)?(?:\*\*|__)?(status|date|deciders|decision[- ]makers|tags|technical story|consulted|informed|owner)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*/i;
+  /^ {0,3}(?:>\s*)?((?:[*+-]|\d+[.)])\s+)?(?:\*\*|__)?(status|date|deciders|decision[- ]makers|tags|technical story|consulted|informed|owner|title|superseded[- ]by|supersedes|replaces|replaced[- ]by|created)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*/i;
 const STATUS_HEADING = /^(?:\*\*|__)?(?:decision\s+)?status(?:\*\*|__)?\s*(?::\s*(.*))?$/i;
 const LINKS_HEADING = /^(?:links|related(?:\s+(?:decisions|records|adrs))?|references)$/i;
 const LEADING_MARKERS = /^\s*(?:>\s*)*(?:(?:[*+-]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__|\*|_)?/;
@@ -80,6 +81,28 @@ export function readBodyMetadata(md: MarkdownLines, titleLine: number | undefine
       case 'owner':
         if (!facts.owner && text) facts.owner = { value: text, range: where };
         break;
+      case 'title':
+        // `Title: …` in a header (PEP-style RST, some templates).
+        if (!facts.title && text && !inSection) facts.title = { value: text, range: where };
+        break;
+      case 'created':
+        facts.date ??= normaliseDate(text);
+        break;
+      case 'superseded-by':
+      case 'supersedes':
+      case 'replaces':
+      case 'replaced-by': {
+        // `Superseded-By: 8, 9`: the field name is the relation; bare numbers name records.
+        const keyword = key.replace(/-/g, ' ');
+        const relations = relationsInText(`${keyword} ${text}`, prefix);
+        const refs = relations.flatMap((r) => r.refs);
+        if (refs.length === 0) {
+          for (const m of text.matchAll(/(?<![\w#])\d{1,7}(?!\w)/g)) refs.push({ id: resolveDecisionRef(m[0], prefix)!, start: keyword.length + 1 + m.index, end: keyword.length + 1 + m.index + m[0].length });
+        }
+        const kind = key === 'supersedes' || key === 'replaces' ? 'supersedes' : 'superseded-by';
+        addRelations(facts, [{ kind, start: 0, refs }], lineIndex, column - keyword.length - 1);
+        break;
+      }
       default:
         break; // Technical Story: not metadata this tool uses
     }

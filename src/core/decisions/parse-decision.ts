@@ -62,7 +62,7 @@ function parseRecord(path: string, text: string, options: DecisionParseOptions):
 
   // Title.
   const slug = fileInfo?.slug ?? recordStem(path);
-  const title = oneLine(front.title?.value) || withoutFileNumber(titleParts, fileInfo) || humaniseSlug(slug) || id;
+  const title = oneLine(front.title?.value) || facts.title?.value || withoutFileNumber(titleParts, fileInfo) || humaniseSlug(slug) || id;
 
   // Where the record is stated: `range` on its id or title (front matter first), `line` on its H1.
   const where: Range = front.id?.range ?? front.title?.range ?? titleRange(md, titleHeading?.line) ?? range(0, 0, 0, md.lines[0]?.length ?? 0);

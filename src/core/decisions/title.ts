@@ -48,7 +48,10 @@ export interface TitleParts {
 
 /** Splits `12. Use Foo` / `ADR-012 - Use Foo` into number and title; links are reduced to their text. */
 export function splitTitle(heading: string, prefix: string): TitleParts {
-  const text = reduceLinks(heading.slice(0, 1000)).trim();
+  // `Architecture Decision Record: Use X`, `ADR: Use X`: a label, not the title.
+  const text = reduceLinks(heading.slice(0, 1000))
+    .trim()
+    .replace(/^(?:architecture\s+decision\s+record|decision\s+record|ADR)\s*:\s+(?=\S)/i, '');
   const prefixes = [...new Set([prefix, 'ADR'])].map(escapeRegExp).join('|');
   const prefixed = new RegExp(`^(${prefixes})\\s*[-_]?\\s*(\\d+)(?:\\s*[:.)\\-–—]\\s*|\\s+|$)`, 'i').exec(text);
   if (prefixed) {

@@ -170,6 +170,7 @@ describe('conventions: titles', () => {
     assert.equal(title('0012 Use X'), 'Use X');
     assert.equal(title('X-ray imaging'), 'X-ray imaging');
     assert.equal(title('Nginx in front'), 'Nginx in front');
+    assert.equal(title('Architecture Decision Record: Use X'), 'Use X');
   });
 
   it('reads a title written only in front matter as a block scalar', () => {
@@ -222,6 +223,13 @@ describe('conventions: reStructuredText records', () => {
     assert.deepEqual(ids(d.supersededBy), ['ADR-0005']);
     assert.equal(d.date, '2022-09-14');
     assert.deepEqual(d.deciders, ['Dana', 'Eli']);
+  });
+
+  it('reads RFC 822 style headers: Title, Status, Superseded-By', () => {
+    const d = decisionOf('peps/pep-0005.rst', lines('PEP: 5', 'Title: Guidelines for Language Evolution', 'Status: Superseded', 'Superseded-By: 387', '', '', 'Abstract', '========', '', 'Text.'), { prefix: 'PEP', assumptionPrefix: 'ASM' });
+    assert.equal(d.title, 'Guidelines for Language Evolution');
+    assert.equal(d.status, 'superseded');
+    assert.deepEqual(ids(d.supersededBy), ['PEP-0387']);
   });
 
   it('reads "Status" on a line of its own followed by the status', () => {
