@@ -83,7 +83,13 @@ export function readBodyMetadata(md: MarkdownLines, titleLine: number | undefine
         break;
       case 'title':
         // `Title: …` in a header (PEP-style RST, some templates).
-        if (!facts.title && text && !inSection) facts.title = { value: text, range: where };
+        if (!facts.title && text && !inSection) {
+          // As written: `__future__` is a name here, not emphasis.
+          const colon = line.indexOf(':');
+          const raw = stripInlineComments(line.slice(colon + 1)).trim();
+          const start = line.indexOf(raw, colon + 1);
+          facts.title = { value: raw, range: range(lineIndex, start, lineIndex, start + raw.length) };
+        }
         break;
       case 'created':
         facts.date ??= normaliseDate(text);
