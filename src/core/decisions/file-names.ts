@@ -79,7 +79,8 @@ export function decisionPathInfo(path: string): DecisionFileInfo | undefined {
   if (FOLDER_RECORD_FILE.test(name)) {
     const parts = normalised.split('/');
     const folder = parts[parts.length - 2];
-    return folder ? stemInfo(folder) : undefined;
+    const info = folder ? stemInfo(folder) : undefined;
+    return info && isUsableSlug(info.slug) ? info : undefined;
   }
   return decisionFileInfo(name);
 }

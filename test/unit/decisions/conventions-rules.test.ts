@@ -36,6 +36,7 @@ describe('conventions: file names', () => {
     assert.equal(roleOf('docs/adr/0001-use-x/diagram.md', layout), undefined, 'a document inside a record folder belongs to that record');
     assert.equal(roleOf('docs/adr/use-z.md', layout), 'decision', 'an unnumbered document in an adr folder is a record');
     assert.equal(decisionOf('docs/adr/0002-use-y/README.md', '# Use Y').id, 'ADR-0002');
+    assert.equal(decisionPathInfo('keps/NNNN-kep-template/README.md'), undefined, 'a template folder is not a record');
   });
 
   it('folders of adr-NNN files are found wherever they are, the repository root included', () => {
