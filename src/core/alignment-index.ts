@@ -245,7 +245,7 @@ export class AlignmentIndex {
 export function recordKeys(record: AlignmentRecord): string[] {
   const keys = [idKey(record.id)];
   if (record.kind === 'decision') {
-    const stem = record.path.split('/').pop()!.replace(/\.md$/i, '');
+    const stem = record.path.split('/').pop()!.replace(/\.(?:md|markdown|mdx|rst|adoc|asciidoc)$/i, '');
     const slug = stem
       .replace(/^\d{4}-\d{2}-\d{2}[-_]\d+[-_]/, '')
       .replace(/^(?:adr[-_])?\d+[-_]/i, '')

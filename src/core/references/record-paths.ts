@@ -13,7 +13,7 @@ const DATED_NUMBERED = /^\d{4}-\d{2}-\d{2}[_-](\d{1,7})(?:[-_].*)?$/;
 const COMPACT_DATED = /^(?:19|20|21)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-.*[A-Za-z0-9]/;
 const NUMBERED = /^(\d{1,7})(?:[-_.].*)?$/;
 const TEMPLATE = /(?:^|[-_.])template$/i;
-const MARKDOWN_EXTENSION = /\.(?:md|markdown)$/i;
+const MARKDOWN_EXTENSION = /\.(?:md|markdown|rst|adoc)$/i;
 
 /** `./docs/adr/` → `docs/adr` (lowercase, `/` separators). */
 export function normaliseFolder(folder: string): string {
@@ -62,7 +62,7 @@ export class RecordPathMatcher {
     let m = DATED_NUMBERED.exec(stem);
     if (m) return formatId(this.decisionPrefix, m[1]);
     if (COMPACT_DATED.test(stem)) return stem;
-    if (/^\d{4}-\d{2}-\d{2}[-_]/.test(stem)) return undefined;
+    if (/^\d{4}-\d{2}-\d{2}[-_]/.test(stem)) return stem; // a date name: the record answers to its stem
     m = this.numberedPrefix.exec(stem) ?? NUMBERED.exec(stem);
     if (m) return formatId(this.decisionPrefix, m[1]);
     return undefined;

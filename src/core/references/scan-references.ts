@@ -53,7 +53,7 @@ function matcherFor(options: ScanOptions): Matcher {
       '(?<![A-Za-z0-9_])(dl:adr)(?![A-Za-z0-9_])',
       '(@adr)(?=[ \\t]+[A-Za-z0-9])',
       `(?<![A-Za-z0-9_])${id}`,
-      '(\\.(?:md|markdown))(?![A-Za-z0-9])',
+      '(\\.(?:md|markdown|rst|adoc))(?![A-Za-z0-9])',
     ].join('|'),
     'gi',
   );
@@ -242,7 +242,7 @@ class TokenCache {
     const token = text.slice(s, e);
     if (token.includes('://') || /^www\./i.test(token)) this.suppresses = true;
     else if (token.includes('/')) {
-      const ext = /\.(?:md|markdown)(?![A-Za-z0-9])/i.exec(token);
+      const ext = /\.(?:md|markdown|rst|adoc)(?![A-Za-z0-9])/i.exec(token);
       if (ext) {
         const path = token.slice(0, ext.index + ext[0].length);
         const pathStart = s + stripLabel(path);

@@ -9,6 +9,7 @@ import { qualifierOf } from '../../../src/core/decisions/qualify-ids';
 import { refusesRecordEdits } from '../../../src/core/edits';
 import { DEFAULT_CONFIG } from '../../../src/core/config';
 import { detectLayout, roleOf } from '../../../src/core/layout';
+import { scanReferences } from '../../../src/core/references';
 import { decisionOf, ids, lines, parse } from './helpers';
 
 describe('conventions: file names', () => {
@@ -273,5 +274,22 @@ describe('conventions: palette writes', () => {
     assert.equal(refusesRecordEdits('docs/adr/0001-x.md'), undefined);
     assert.match(refusesRecordEdits('docs/decisions/0001-x.rst') ?? '', /0001-x\.rst is a reStructuredText record: the palette changes Markdown records only, so edit its Status section by hand/);
     assert.match(refusesRecordEdits('docs/adr/0001-x.adoc') ?? '', /AsciiDoc record/);
+  });
+});
+
+describe('conventions: code citing RST and AsciiDoc records by path', () => {
+  it('reads a record path ending in .rst or .adoc as a reference to that record', () => {
+    const refs = scanReferences('app.py', '# See docs/decisions/0003-events-payload.rst\n# and docs/decisions/0004-x.adoc\n', {
+      decisionPrefix: 'ADR',
+      assumptionPrefix: 'ASM',
+      decisionFolders: ['docs/decisions'],
+    });
+    assert.deepEqual(
+      refs.map((r) => [r.kind, r.id]),
+      [
+        ['path', 'ADR-0003'],
+        ['path', 'ADR-0004'],
+      ],
+    );
   });
 });
