@@ -63,6 +63,7 @@ export function readBodyMetadata(md: MarkdownLines, titleLine: number | undefine
         }
         break;
       case 'date':
+      case 'created':
         facts.date ??= normaliseDate(text);
         break;
       case 'deciders':
@@ -90,9 +91,6 @@ export function readBodyMetadata(md: MarkdownLines, titleLine: number | undefine
           const start = line.indexOf(raw, colon + 1);
           facts.title = { value: raw, range: range(lineIndex, start, lineIndex, start + raw.length) };
         }
-        break;
-      case 'created':
-        facts.date ??= normaliseDate(text);
         break;
       case 'superseded-by':
       case 'supersedes':
