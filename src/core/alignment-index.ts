@@ -96,6 +96,7 @@ export class AlignmentIndex {
     }
     this.byKey = byKey;
 
+    this.useLinkTextForBrokenTargets(decisions);
     this.completeSupersession([...decisions, ...assumptions]);
   }
 
@@ -205,6 +206,20 @@ export class AlignmentIndex {
       if (record?.kind === 'decision' && !result.includes(record)) result.push(record);
     }
     return result;
+  }
+
+  /**
+   * `Superseded by [ADR-9](0009-old-name.md)` where no record has that file's id: the
+   * link's text names the record. The broken target stays a record.dangling (on what
+   * the record states).
+   */
+  private useLinkTextForBrokenTargets(decisions: Decision[]): void {
+    const fix = (m: IdMention): IdMention => (m.fallback && !this.lookup(m.id) && this.lookup(m.fallback) ? { id: m.fallback, range: m.range } : m);
+    for (const d of decisions) {
+      if (![...d.supersedes, ...d.supersededBy].some((m) => m.fallback)) continue;
+      d.supersedes = d.supersedes.map(fix);
+      d.supersededBy = d.supersededBy.map(fix);
+    }
   }
 
   /**

@@ -52,6 +52,11 @@ export interface IdMention {
   /** The id as resolved from the text: `ADR-0005`, `ASM-3`, or a slug for slug-named records. */
   id: string;
   range: Range;
+  /**
+   * The record a link's text names when its target names another (`[ADR-9](0009-old-name.md)`):
+   * used when the target is no record here (a renamed file), still reported as dangling.
+   */
+  fallback?: string;
 }
 
 export interface Approver {

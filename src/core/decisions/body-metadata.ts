@@ -217,7 +217,7 @@ function readLinksSection(md: MarkdownLines, index: number, facts: RecordFacts, 
 function addRelations(facts: RecordFacts, relations: TextRelation[], line: number, column: number): void {
   for (const relation of relations) {
     for (const ref of relation.refs) {
-      const mention = { id: ref.id, range: range(line, column + ref.start, line, column + ref.end) };
+      const mention = { id: ref.id, range: range(line, column + ref.start, line, column + ref.end), ...(ref.fallback ? { fallback: ref.fallback } : {}) };
       switch (relation.kind) {
         case 'superseded-by':
           facts.supersededBy.push(mention);

@@ -3,13 +3,15 @@
  * "superseded by ADR 23 and ADR-24", "Supersedes /adr/23", "Amends 0005-x.md".
  * Offsets are into the given text, so callers can turn them into exact ranges.
  */
-import { idKey } from '../ids';
+import { idKey, parseNumberedId } from '../ids';
 import { escapeRegExp, resolveDecisionRef, resolveLink, resolveLinkTarget } from './ref-resolution';
 
 export interface ScannedRef {
   id: string;
   start: number;
   end: number;
+  /** For a link, the numbered record its text names when the target names another. */
+  fallback?: string;
 }
 
 const MARKDOWN_LINK = /(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)>\s]*)>?(?:\s+"[^"]*")?\s*\)/g;
@@ -22,16 +24,19 @@ const HASH_NUMBER = /(?<![\w#])#(\d+)\b/g;
 export function scanDecisionRefs(text: string, prefix: string): ScannedRef[] {
   const found: ScannedRef[] = [];
   const taken: boolean[] = new Array(text.length).fill(false);
-  const take = (start: number, end: number, id: string | undefined) => {
+  const take = (start: number, end: number, id: string | undefined, fallback?: string) => {
     if (!id) return;
     for (let i = start; i < end; i++) if (taken[i]) return;
     for (let i = start; i < end; i++) taken[i] = true;
-    found.push({ id, start, end });
+    found.push(fallback ? { id, start, end, fallback } : { id, start, end });
   };
 
   for (const m of text.matchAll(MARKDOWN_LINK)) {
     if (m[1]) continue; // image
-    take(m.index, m.index + m[0].length, resolveLink(m[2], m[3], prefix));
+    const id = resolveLink(m[2], m[3], prefix);
+    const named = m[2].trim() ? resolveDecisionRef(m[2], prefix) : undefined;
+    const fallback = id && named && parseNumberedId(named) && idKey(named) !== idKey(id) ? named : undefined;
+    take(m.index, m.index + m[0].length, id, fallback);
   }
   for (const m of text.matchAll(AUTOLINK)) take(m.index, m.index + m[0].length, resolveLinkTarget(m[1], prefix));
 

@@ -17,7 +17,9 @@ export const danglingLinks: Rule = ({ index }) => {
             'record.dangling',
             stated.path,
             mention.range,
-            `${describe(stated)}: \`${field}\` names ${mention.id}, which no record here has; correct the id or remove the link.`,
+            mention.fallback && index.lookup(mention.fallback)
+              ? `${describe(stated)}: \`${field}\` links to ${mention.id}, which no record here has; read as ${mention.fallback}, which its text names. Fix the link's target.`
+              : `${describe(stated)}: \`${field}\` names ${mention.id}, which no record here has; correct the id or remove the link.`,
             { recordId: mention.id },
           ),
         );
