@@ -259,6 +259,9 @@ export class AlignmentIndex {
 /** Keys a record answers to: its id, and for decisions its file slug (for `@adr <slug>`). */
 export function recordKeys(record: AlignmentRecord): string[] {
   const keys = [idKey(record.id)];
+  // A stated id such as `ADR-005-engine-skills` also answers to `ADR-005`.
+  const numbered = /^([A-Za-z]+[-_ ]?\d{1,7})[-_][A-Za-z]/.exec(record.id);
+  if (numbered) keys.push(idKey(numbered[1]));
   if (record.kind === 'decision') {
     const stem = record.path.split('/').pop()!.replace(/\.(?:md|markdown|mdx|rst|adoc|asciidoc)$/i, '');
     const slug = stem

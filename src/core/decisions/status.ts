@@ -10,7 +10,7 @@ const REJECTED = /\b(?:rejected|declined|refused|denied|withdrawn|abandoned|not\
 const ACCEPTED = /\b(?:accepted|approved|decided|adopted|implemented|agreed|ratified|final|active|in\s+effect|done|provisional|provisionally\s+accepted|live|current|in\s+use|complete|completed)\b/;
 /** "Proposed (not yet implemented)": a qualifier that must not read as "implemented". */
 const NEGATED_ACCEPTANCE = /\bnot\s+(?:yet\s+)?(?:implemented|accepted|approved|decided|adopted|active)\b/g;
-const PROPOSED = /\b(?:proposed|proposal|draft|pending|in\s+review|under\s+review|for\s+review|wip|work\s+in\s+progress|suggested|rfc|in\s+discussion|under\s+discussion)\b/;
+const PROPOSED = /\b(?:proposed|proposal|draft|pending|in\s+review|under\s+review|for\s+review|wip|work\s+in\s+progress|suggested|rfc|in\s+discussion|under\s+discussion|incomplete|not\s+started)\b/;
 /** Words that mean "proposed" when they are the whole status, not inside a sentence ("the new approach"). */
 const PROPOSED_ALONE = /\b(?:propose|drafting|review|open|in\s+progress|requested|discussing|new)\b/;
 

@@ -81,6 +81,16 @@ describe('conventions: ids qualified by folder', () => {
     assert.equal(index.lookup('frontend/ADR-1')?.path, 'docs/adr/frontend/0001-use-react.md', 'qualified ids match numerically');
   });
 
+  it('a stated id with a slug after its number also answers to the number', () => {
+    const index = new AlignmentIndex({
+      decisions: [decisionOf('adr/adr-005-skills.adoc', lines('---', 'id: ADR-005-engine-skills', 'status: proposed', '---', '= Skills'))],
+      assumptions: [],
+      references: [],
+      problems: [],
+    });
+    assert.equal(index.lookup('ADR-5')?.id, 'ADR-005-engine-skills');
+  });
+
   it('records of one folder sharing an id stay duplicates', () => {
     const index = new AlignmentIndex({
       decisions: [record('docs/adr/0005-a.md', '# 5. A'), record('docs/adr/0005-b.md', '# 5. B')],
@@ -118,6 +128,7 @@ describe('conventions: statuses', () => {
       ['After review this decision was accepted', 'accepted'],
       ['Superseded (never implemented) by [ADR 9](/adr/9)', 'superseded'],
       ['Rejected in favour of ADR 111', 'rejected'],
+      ['🤔 Incomplete', 'proposed'],
     ];
     for (const [text, status] of cases) assert.equal(normaliseDecisionStatus(text), status, text);
   });
