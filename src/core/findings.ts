@@ -20,7 +20,7 @@ export const FINDING_CODES = {
   'record.schema': { severity: 'error', summary: 'A record field has a wrong type or value.' },
   'record.duplicate-id': { severity: 'error', summary: 'Two records share an id.' },
   'record.dangling': { severity: 'error', summary: 'A record links to an unknown id.' },
-  'record.conflict': { severity: 'warning', summary: 'The two sides of a supersession disagree.' },
+  'record.conflict': { severity: 'warning', summary: 'The two sides of a supersession disagree, or two places in a record state different statuses.' },
   'record.cycle': { severity: 'error', summary: 'Supersession cycle.' },
   'record.no-owner': { severity: 'information', summary: 'A record names no owner, so decision rights are unclear.' },
   'record.approval-missing': { severity: 'warning', summary: 'A decision is accepted while a required approver has not approved.' },
