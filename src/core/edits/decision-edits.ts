@@ -250,6 +250,6 @@ function capitalise(text: string): string {
 export function refusesRecordEdits(path: string): string | undefined {
   const format = recordFormat(path);
   if (format === 'markdown') return undefined;
-  const name = format === 'rst' ? 'reStructuredText' : 'AsciiDoc';
-  return `${path} is a ${name} record: the palette changes Markdown records only, so edit its Status section by hand. Nothing was changed.`;
+  const name = format === 'rst' ? 'a reStructuredText' : 'an AsciiDoc';
+  return `${path} is ${name} record: the palette changes Markdown records only, so edit its Status section by hand. Nothing was changed.`;
 }

@@ -51,7 +51,8 @@ async function hoverAt(uri: vscode.Uri, needle: string): Promise<string> {
       .flatMap((h) => h.contents)
       .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
       .join('\n')
-      .replace(/\\([\\`*_{}[\]()#+\-.!~<>|&])/g, '$1');
+      .replace(/\\([\\`*_{}[\]()#+\-.!~<>|&])/g, '$1')
+      .replace(/&nbsp;/g, ' ');
     assert.match(value, /Status/, `no alignment hover at ${needle}`);
     return value;
   });

@@ -284,7 +284,7 @@ describe('conventions: palette writes', () => {
   it('refuse reStructuredText and AsciiDoc records with a message that says why and what to do', () => {
     assert.equal(refusesRecordEdits('docs/adr/0001-x.md'), undefined);
     assert.match(refusesRecordEdits('docs/decisions/0001-x.rst') ?? '', /0001-x\.rst is a reStructuredText record: the palette changes Markdown records only, so edit its Status section by hand/);
-    assert.match(refusesRecordEdits('docs/adr/0001-x.adoc') ?? '', /AsciiDoc record/);
+    assert.match(refusesRecordEdits('docs/adr/0001-x.adoc') ?? '', /0001-x\.adoc is an AsciiDoc record: the palette changes Markdown records only/);
   });
 });
 
