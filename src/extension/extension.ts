@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): AlignmentApi | undef
     );
     registerViews(context.subscriptions, service);
     const lenses = new RecordCodeLensProvider(service);
-    context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'yaml' }], lenses));
+    context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'yaml' }, { scheme: 'file', pattern: '**/*.{rst,adoc,asciidoc}' }], lenses));
     return { whenIdle: () => service.whenIdle(), service, diagnostics, setPrompts, activationMs: performance.now() - started };
   } catch (error) {
     void vscode.window.showErrorMessage(`Execution Alignment failed to start: ${error instanceof Error ? error.message : String(error)}`);

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AlignmentApi } from '../../../src/extension/extension';
-import { answerPrompts, diagnosticWith, eventually, folderUri, getApi, noDiagnostic, positionOf, restoreWorkspace, settle, writeFile } from './helpers';
+import { answerPrompts, diagnosticWith, eventually, folderUri, getApi, noDiagnostic, positionOf, restoreWorkspace, settle, writeFile, wsUri } from './helpers';
 
 const RST = 'docs/adr/0020-serve-metadata-only.rst';
 const ADOC = 'docs/adr/0021-split-the-metadata-service.adoc';
@@ -91,6 +91,17 @@ describe('reStructuredText and AsciiDoc records', function () {
     const old = await hoverAt(code, 'ADR-0020');
     assert.match(old, /ADR-0020: Serve metadata only/);
     assert.match(old, /Superseded by: ADR-0021 Split the metadata service/);
+
+    // CodeLens on the records themselves, as on Markdown records.
+    for (const path of [RST, ADOC]) {
+      await vscode.workspace.openTextDocument(wsUri(path));
+      const lenses = await eventually(async () => {
+        const found = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', wsUri(path))) ?? [];
+        assert.ok(found.some((l) => /1 reference in code/.test(l.command?.title ?? '')), `${path}: ${found.map((l) => l.command?.title).join(', ')}`);
+        return found;
+      });
+      assert.ok(lenses.length > 0);
+    }
   });
 
   it('are refused by the palette with a clear message, and left unchanged', async () => {
