@@ -48,7 +48,7 @@ const DECISION_FOLDER_NAMES = new Set([
   'decision-log',
 ]);
 /** Documents beside records that are not records themselves. */
-const NOT_A_RECORD_STEM = /^(?:readme|index|summary|toc|changelog|contributing|license|glossary|overview|adr-log|decision-log|log|_.*|\..*)$/i;
+const NOT_A_RECORD_STEM = /^(?:readme|index|summary|toc|changelog|contributing|license|glossary|overview|faq|adr-log|decision-log|log|_.*|\..*)$/i;
 /** `adr-001-x.md`, `ADR-7.md`: names that say they are decision records, wherever they sit. */
 const PREFIXED_RECORD_NAME = /^adr[-_ ]?\d/i;
 const SKIPPED_SEGMENTS = /(^|\/)(node_modules|vendor|third_party|\.git)(\/|$)/;
@@ -128,8 +128,8 @@ export function roleOf(path: string, layout: Layout): FileRole | undefined {
     // Templates, indexes and READMEs beside the records are examples, not code.
     if (isTemplateFileName(name)) return undefined;
     if (decisionPathInfo(path)) return 'decision';
-    // Other files inside a folder-form record's folder (`0001-use-x/notes.md`) belong to it.
-    if (decisionPathInfo(`${path.slice(0, path.lastIndexOf('/'))}/index.md`)) return undefined;
+    // Other files inside a folder-form record's folder (`0001-use-x/notes.md`, `0001-use-x/images/a.md`) belong to it.
+    if (insideRecordFolder(path, folder)) return undefined;
     const open = layout.openFolders?.includes(folder) ?? false;
     if (open && !NOT_A_RECORD_STEM.test(name.replace(RECORD_EXTENSION, ''))) return 'decision';
     // Other documents at the root of a repository of records are still scanned like code.
@@ -142,6 +142,15 @@ export function roleOf(path: string, layout: Layout): FileRole | undefined {
   if (isTemplateFileName(name)) return undefined;
   if (/^\.alignment\.(ya?ml|json)$/.test(name)) return undefined;
   return 'code';
+}
+
+function insideRecordFolder(path: string, decisionFolder: string): boolean {
+  const parts = path.split('/').slice(0, -1);
+  const top = decisionFolder === '' ? 0 : decisionFolder.split('/').length;
+  for (let i = parts.length; i > top && i > parts.length - 3; i--) {
+    if (decisionPathInfo(`${parts.slice(0, i).join('/')}/index.md`)) return true;
+  }
+  return false;
 }
 
 /** Inside a decision folder; records at the repository root (folder `''`) are only its direct files. */

@@ -35,6 +35,8 @@ describe('conventions: file names', () => {
     assert.equal(roleOf('docs/adr/0001-use-x/index.md', layout), 'decision');
     assert.equal(roleOf('docs/adr/0002-use-y/README.md', layout), 'decision');
     assert.equal(roleOf('docs/adr/0001-use-x/diagram.md', layout), undefined, 'a document inside a record folder belongs to that record');
+    assert.equal(roleOf('docs/adr/0001-use-x/images/diagram.md', layout), undefined, 'also in its subfolders');
+    assert.equal(roleOf('docs/adr/FAQ.md', layout), undefined, 'a FAQ beside the records is not one');
     assert.equal(roleOf('docs/adr/use-z.md', layout), 'decision', 'an unnumbered document in an adr folder is a record');
     assert.equal(decisionOf('docs/adr/0002-use-y/README.md', '# Use Y').id, 'ADR-0002');
     assert.equal(decisionPathInfo('keps/NNNN-kep-template/README.md'), undefined, 'a template folder is not a record');
