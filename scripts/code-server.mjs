@@ -4,8 +4,8 @@
 //
 // Offline-safe: the package's postinstall downloads ripgrep from GitHub, so it
 // is installed with --ignore-scripts, the native modules are rebuilt against
-// the local Node headers, and ripgrep comes from the system ($RG_PATH or
-// /usr/bin/rg). A marker file records a complete install, so later calls
+// the local Node headers, and ripgrep comes from the system ($RG_PATH, rg on
+// PATH or /usr/bin/rg). A marker file records a complete install, so later calls
 // return immediately.
 //
 // Usage: node scripts/code-server.mjs [--force]
@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, lstatSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findRipgrep } from './system-tools.mjs';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 
@@ -71,11 +72,9 @@ function replaceWithSymlink(target, linkPath) {
   symlinkSync(target, linkPath);
 }
 
-function findRipgrep() {
-  const candidates = [process.env.RG_PATH, '/usr/bin/rg', '/usr/local/bin/rg'].filter(Boolean);
-  for (const candidate of candidates) {
-    if (existsSync(candidate)) return candidate;
-  }
+function requireRipgrep() {
+  const rg = findRipgrep();
+  if (rg) return rg;
   throw new Error(
     'code-server install needs a ripgrep binary: set RG_PATH or install Debian ripgrep (apt-get install -y ripgrep).',
   );
@@ -92,7 +91,7 @@ export function ensureCodeServer({ root = repoRoot, force = false } = {}) {
 
   const started = Date.now();
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const rg = findRipgrep();
+  const rg = requireRipgrep();
   log(`installing code-server ${CODE_SERVER_VERSION} into ${dir}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });

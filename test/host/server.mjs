@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ensureCodeServer } from '../../scripts/code-server.mjs';
+import { findChromium } from '../../scripts/system-tools.mjs';
 import { repoRoot } from './workspace.mjs';
 
 export const testResultsDir = join(repoRoot, 'test-results');
@@ -215,10 +216,9 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, l
 }
 
 export function chromiumPath() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-  const found = candidates.find((candidate) => existsSync(candidate));
+  const found = findChromium();
   if (!found) {
-    throw new Error('No Chromium found: set CHROMIUM_PATH or install Debian chromium (apt-get install -y chromium).');
+    throw new Error('No Chromium found: set CHROMIUM_PATH or run `npm run setup` (Debian: apt-get install -y chromium).');
   }
   return found;
 }
