@@ -116,6 +116,21 @@ function prepareDirs({ userDataDir, extensionsDir, workspaceTrust = false }) {
   return configFile;
 }
 
+/**
+ * `npm run package` (minified build and `vsce package`), returning the path of
+ * `execution-alignment-<version>.vsix`; with `reuse`, an existing one is returned as is.
+ */
+export function packageVsix({ reuse = false, say = () => undefined } = {}) {
+  const { name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const vsix = join(repoRoot, `${name}-${version}.vsix`);
+  if (reuse && existsSync(vsix)) return vsix;
+  say('packaging the extension (npm run package)');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['run', '--silent', 'package'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0 || !existsSync(vsix)) throw new Error(`npm run package failed (exit ${result.status}); no ${vsix}`);
+  return vsix;
+}
+
 /** `code-server --install-extension <vsix>` into the given extensions folder. */
 export function installExtension({ vsix, userDataDir, extensionsDir }) {
   const entry = ensureCodeServer();
@@ -132,13 +147,13 @@ export function installExtension({ vsix, userDataDir, extensionsDir }) {
  * Starts code-server on a free 127.0.0.1 port and waits until it answers.
  * Its output goes to `logFile`. Registers its shutdown with `cleanup()`.
  * `workspaceTrust: true` turns workspace trust on, leaving the folder untrusted.
- * `workspace` is a folder or a `.code-workspace` file.
+ * `workspace` is a folder or a `.code-workspace` file; `port` defaults to a free one.
  */
-export async function startCodeServer({ workspace, userDataDir, extensionsDir, logFile, env = {}, readyTimeoutMs = 60_000, workspaceTrust = false }) {
+export async function startCodeServer({ workspace, userDataDir, extensionsDir, logFile, env = {}, readyTimeoutMs = 60_000, workspaceTrust = false, port }) {
   const entry = ensureCodeServer();
   const configFile = prepareDirs({ userDataDir, extensionsDir, workspaceTrust });
-  const port = await freePort();
-  mkdirSync(testResultsDir, { recursive: true });
+  port ??= await freePort();
+  mkdirSync(dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
   const args = [
     entry,

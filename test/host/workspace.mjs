@@ -4,7 +4,7 @@
 // features see a real history.
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,15 +37,31 @@ function git(cwd, args) {
   });
 }
 
-/** Copies a fixture to `target` and commits it to a new git repository. */
-function committedCopy(fixture, target) {
+/** Replaces every `from` with `to` in the text files under `dir`. */
+function substitute(dir, from, to) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) substitute(path, from, to);
+    else if (entry.isFile()) {
+      const text = readFileSync(path, 'utf8');
+      if (text.includes(from)) writeFileSync(path, text.split(from).join(to));
+    }
+  }
+}
+
+/**
+ * Copies a fixture to `target` and commits it to a new git repository whose user is
+ * `identity`; `replace` maps strings of the fixture to what the copy holds instead.
+ */
+function committedCopy(fixture, target, { identity = { email: FIXTURE_USER_EMAIL, name: 'Dana' }, replace = {} } = {}) {
   if (!existsSync(fixture)) throw new Error(`fixture workspace not found: ${fixture}`);
   mkdirSync(target);
   cpSync(fixture, target, { recursive: true });
+  for (const [from, to] of Object.entries(replace)) if (from !== to) substitute(target, from, to);
   git(target, ['init', '--quiet', '--initial-branch=main']);
   git(target, ['config', 'commit.gpgsign', 'false']);
-  git(target, ['config', 'user.email', FIXTURE_USER_EMAIL]);
-  git(target, ['config', 'user.name', 'Dana']);
+  git(target, ['config', 'user.email', identity.email]);
+  git(target, ['config', 'user.name', identity.name]);
   git(target, ['add', '--all']);
   git(target, ['commit', '--quiet', '--no-verify', '-m', 'Fixture workspace']);
 }
@@ -67,15 +83,21 @@ function runPaths(root) {
   };
 }
 
+/** `<tmp>/alignment-<label>-XXXX/` for a run's user data, extensions and browser profile. */
+export function prepareRunDirectory({ label }) {
+  return runPaths(mkdtempSync(join(tmpdir(), `alignment-${label}-`)));
+}
+
 /**
  * Creates `<tmp>/alignment-<label>-XXXX/` holding `workspace/` (a committed git
  * copy of the fixture) and returns the paths of that run. The results file
  * lives next to the workspace so the suite can find it without the variable.
+ * `identity` and `replace`: see committedCopy.
  */
-export function prepareWorkspace({ fixture = defaultFixture, label = 'host' } = {}) {
+export function prepareWorkspace({ fixture = defaultFixture, label = 'host', identity, replace } = {}) {
   const root = mkdtempSync(join(tmpdir(), `alignment-${label}-`));
   const workspace = join(root, 'workspace');
-  committedCopy(fixture, workspace);
+  committedCopy(fixture, workspace, { identity, replace });
   return { ...runPaths(root), workspace };
 }
 

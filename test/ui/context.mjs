@@ -3,6 +3,7 @@
 // after the test into test-results/), plus helpers that drive the workbench
 // the way a user does.
 
+import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
 
 export const ui = {
@@ -16,6 +17,8 @@ export const ui = {
   workspace: '',
   /** VS Code version bundled with code-server. */
   vscodeVersion: '',
+  /** The packaged extension the run installed. */
+  vsix: '',
 };
 
 /**
@@ -153,4 +156,49 @@ export async function openProblems(page = ui.page) {
 export async function problemRows(page = ui.page) {
   const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
   return rows.map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+/** The viewport point over the middle of `needle` on the editor line holding `lineText`. */
+export async function pointOverText(lineText, needle, page = ui.page) {
+  return eventually(async () => {
+    const point = await page.evaluate(
+      ({ lineText: wanted, needle: word }) => {
+        const lines = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')];
+        const line = lines.find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(wanted));
+        if (!line) return null;
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        let text = '';
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          nodes.push({ node, start: text.length });
+          text += node.textContent.replace(/\u00a0/g, ' ');
+        }
+        const at = text.indexOf(word);
+        if (at < 0) return null;
+        const middle = at + Math.floor(word.length / 2);
+        const hit = nodes.filter((n) => n.start <= middle).at(-1);
+        const range = document.createRange();
+        range.setStart(hit.node, middle - hit.start);
+        range.setEnd(hit.node, middle - hit.start + 1);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      },
+      { lineText, needle },
+    );
+    assert.ok(point, `no "${needle}" on the line "${lineText}" in the editor`);
+    return point;
+  });
+}
+
+/** Makes the side bar wide enough for rows with their descriptions (drag its sash). */
+export async function widenSideBar(page, width = 640) {
+  const sidebar = page.locator('.part.sidebar');
+  const box = await sidebar.boundingBox();
+  if (!box || box.width >= width - 10) return;
+  const right = box.x + box.width;
+  await page.mouse.move(right + 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(right + 60, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
 }

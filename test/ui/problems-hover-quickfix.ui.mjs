@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { activeEditorText, eventually, runCommand, ui, waitForWorkbench } from './context.mjs';
+import { activeEditorText, eventually, pointOverText, runCommand, ui, waitForWorkbench } from './context.mjs';
 
 const shots = join(process.cwd(), 'test-results');
 
@@ -26,38 +26,6 @@ async function openProblems() {
     }
     await panel().waitFor({ state: 'visible', timeout: 2000 });
   }, 20_000);
-}
-
-/** The viewport point over the middle of `needle` on the editor line holding `lineText`. */
-async function pointOverText(lineText, needle) {
-  return eventually(async () => {
-    const point = await ui.page.evaluate(
-      ({ lineText: wanted, needle: word }) => {
-        const lines = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')];
-        const line = lines.find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(wanted));
-        if (!line) return null;
-        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-        const nodes = [];
-        let text = '';
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          nodes.push({ node, start: text.length });
-          text += node.textContent.replace(/\u00a0/g, ' ');
-        }
-        const at = text.indexOf(word);
-        if (at < 0) return null;
-        const middle = at + Math.floor(word.length / 2);
-        const hit = nodes.filter((n) => n.start <= middle).at(-1);
-        const range = document.createRange();
-        range.setStart(hit.node, middle - hit.start);
-        range.setEnd(hit.node, middle - hit.start + 1);
-        const rect = range.getBoundingClientRect();
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      },
-      { lineText, needle },
-    );
-    assert.ok(point, `no "${needle}" on the line "${lineText}" in the editor`);
-    return point;
-  });
 }
 
 describe('problems, hover card and quick fix', () => {

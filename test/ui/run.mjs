@@ -10,11 +10,10 @@
 // Environment: UI_VSIX=<file.vsix> (use that package), UI_GREP, CHROMIUM_PATH,
 // RG_PATH, KEEP_TEST_WORKSPACE=1.
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bundledVsCodeVersion, ensureCodeServer } from '../../scripts/code-server.mjs';
-import { cleanup, installExtension, launchBrowser, onCleanup, startCodeServer, testResultsDir } from '../host/server.mjs';
+import { cleanup, installExtension, launchBrowser, onCleanup, packageVsix, startCodeServer, testResultsDir } from '../host/server.mjs';
 import { prepareWorkspace, repoRoot } from '../host/workspace.mjs';
 
 const started = Date.now();
@@ -27,20 +26,13 @@ function print(line = '') {
   process.stdout.write(`${line}\n`);
 }
 
-function packageVsix() {
+function vsixUnderTest() {
   if (process.env.UI_VSIX) {
     const vsix = resolve(process.env.UI_VSIX);
     if (!existsSync(vsix)) throw new Error(`UI_VSIX=${vsix} does not exist`);
     return vsix;
   }
-  const { name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-  const vsix = join(repoRoot, `${name}-${version}.vsix`);
-  if (argv.includes('--reuse-vsix') && existsSync(vsix)) return vsix;
-  print('packaging the extension (npm run package)');
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['run', '--silent', 'package'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0 || !existsSync(vsix)) throw new Error(`npm run package failed (exit ${result.status}); no ${vsix}`);
-  return vsix;
+  return packageVsix({ reuse: argv.includes('--reuse-vsix'), say: print });
 }
 
 function withTimeout(promise, ms) {
@@ -55,7 +47,7 @@ function slug(text) {
 async function main() {
   ensureCodeServer();
   mkdirSync(testResultsDir, { recursive: true });
-  const vsix = packageVsix();
+  const vsix = vsixUnderTest();
 
   const ws = prepareWorkspace({ label: 'ui' });
   onCleanup(() => ws.cleanup());
@@ -79,6 +71,7 @@ async function main() {
   ui.workspace = ws.workspace;
   ui.workbenchUrl = `${server.base}/?folder=${encodeURIComponent(ws.workspace)}`;
   ui.vscodeVersion = bundledVsCodeVersion();
+  ui.vsix = vsix;
   print(`VS Code ${ui.vscodeVersion} (code-server) on ${server.base}`);
 
   const { default: Mocha } = await import('mocha');

@@ -4,26 +4,13 @@
 // The fixture's git identity is dana@example.com; ADR-0005 (proposed, 2026-11-01)
 // waits on dana, lee has approved it.
 import assert from 'node:assert/strict';
-import { eventually, openViewContainer, ui, waitForWorkbench } from './context.mjs';
+import { eventually, openViewContainer, ui, waitForWorkbench, widenSideBar } from './context.mjs';
 
 const VIEW_TITLES = ['Pending Approvals', 'Owners', 'Decisions', 'Assumptions', 'Needs Attention'];
 
 /** The view pane titled `title` in the side bar. */
 function pane(title, page = ui.page) {
   return page.locator('.part.sidebar .pane', { has: page.locator('.pane-header h3.title', { hasText: new RegExp(`^${title}$`) }) }).first();
-}
-
-/** Makes the side bar wide enough for rows with their descriptions (drag its sash). */
-async function widenSideBar(page, width = 640) {
-  const sidebar = page.locator('.part.sidebar');
-  const box = await sidebar.boundingBox();
-  if (!box || box.width >= width - 10) return;
-  const right = box.x + box.width;
-  await page.mouse.move(right + 1, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(right + 60, box.y + box.height / 2, { steps: 4 });
-  await page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 8 });
-  await page.mouse.up();
 }
 
 /** Opens the Alignment container with only `title` expanded (and any others in `alsoOpen`). */
