@@ -6,13 +6,14 @@
 //   2. git, ripgrep and Chromium (and, until code-server is built, make, g++ and python3):
 //      what is missing is installed with apt-get when this runs as root or with passwordless
 //      sudo (`apt-get update` first), otherwise the exact command to run is printed;
-//   3. code-server into .vscode-test/ (scripts/code-server.mjs), unless already there.
+//   3. code-server into .vscode-test/ (scripts/code-server.mjs), unless already there;
+//   4. npm run build, unless dist/ is newer than the sources, so `npx alignment` works.
 //
 // Idempotent: when everything is present it changes nothing and says so.
 // Exit code 0 when everything is set up, 1 when something is still missing.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CODE_SERVER_VERSION, ensureCodeServer, isCodeServerInstalled } from './code-server.mjs';
@@ -63,6 +64,23 @@ export function lockMismatch(root) {
     if (installed.version !== entry.version) return `${path} is ${installed.version}, package-lock.json wants ${entry.version}`;
   }
   return undefined;
+}
+
+function newestMtime(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+/** Why `root/dist` needs a build, or undefined when both bundles are newer than what they are built from. */
+export function buildNeeded(root) {
+  const bundles = ['dist/cli.js', 'dist/extension.js'].map((file) => join(root, file));
+  const absent = bundles.find((file) => !existsSync(file));
+  if (absent) return `${absent.slice(root.length + 1)} does not exist yet`;
+  const sources = ['src', 'esbuild.config.mjs', 'package-lock.json'].map((file) => join(root, file)).filter((file) => existsSync(file));
+  const newestSource = Math.max(...sources.map(newestMtime));
+  const oldestBundle = Math.min(...bundles.map((file) => statSync(file).mtimeMs));
+  return newestSource > oldestBundle ? 'the sources changed since the last build' : undefined;
 }
 
 /** How apt-get can be run here: as root, with passwordless sudo, or not at all (undefined). */
@@ -144,6 +162,16 @@ export function setup({ root = repoRoot, codeServerRoot = root, say = (line) => 
     say(`installing code-server ${CODE_SERVER_VERSION} into .vscode-test/ (about a minute)`);
     ensureCodeServer({ root: codeServerRoot });
     done.push(`code-server ${CODE_SERVER_VERSION}`);
+  }
+
+  // 4. the bundles (`npx alignment` runs dist/cli.js)
+  const stale = buildNeeded(root);
+  if (stale) {
+    say(`npm run build: ${stale}`);
+    if (!run(npm, ['run', '--silent', 'build'], { cwd: root })) throw new Error('npm run build failed (its output is above)');
+    done.push('npm run build');
+  } else {
+    say('dist/ is up to date');
   }
 
   return { done, missing };

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,14 +90,22 @@ describe('setup: npm ci only when node_modules differs from package-lock.json', 
     assert.equal(lockMismatch(root), "package.json's dependencies differ from package-lock.json's");
   });
 
-  it('runs npm ci on a project whose node_modules is missing, and not again on the second run', function () {
+  it('runs npm ci and the build on a new checkout of a project, and neither again on the second run', function () {
     this.timeout(120_000);
     // A real dependency that installs offline: a local tarball.
     write('dep/package.json', { name: 'setup-test-dep', version: '1.2.3' });
     write('dep/index.js', 'module.exports = 42;\n');
     const pack = spawnSync(npm, ['pack', '--silent', './dep'], { cwd: root, encoding: 'utf8' });
     assert.equal(pack.status, 0, pack.stderr);
-    write('package.json', { name: 'setup-test', version: '1.0.0', private: true, dependencies: { 'setup-test-dep': 'file:setup-test-dep-1.2.3.tgz' } });
+    const build = "const fs = require('fs'); fs.mkdirSync('dist', { recursive: true }); for (const f of ['cli', 'extension']) fs.writeFileSync('dist/' + f + '.js', '');";
+    write('package.json', {
+      name: 'setup-test',
+      version: '1.0.0',
+      private: true,
+      scripts: { build: `node -e "${build}"` },
+      dependencies: { 'setup-test-dep': 'file:setup-test-dep-1.2.3.tgz' },
+    });
+    write('src/main.ts', 'export {};\n');
     const lock = spawnSync(npm, ['install', '--package-lock-only', '--offline', '--no-audit', '--no-fund'], { cwd: root, encoding: 'utf8' });
     assert.equal(lock.status, 0, lock.stderr);
     assert.equal(existsSync(join(root, 'node_modules')), false);
@@ -105,7 +113,7 @@ describe('setup: npm ci only when node_modules differs from package-lock.json', 
     const lines = [];
     const first = setup({ root, codeServerRoot: repoRoot, say: (line) => lines.push(line) });
     assert.deepEqual(first.missing, []);
-    assert.ok(first.done.includes('npm ci'), lines.join('\n'));
+    assert.deepEqual(first.done, ['npm ci', 'npm run build'], lines.join('\n'));
     assert.ok(lines.includes('npm ci: node_modules/ does not exist yet'), lines.join('\n'));
     assert.equal(spawnSync(process.execPath, ['-p', "require('setup-test-dep')"], { cwd: root, encoding: 'utf8' }).stdout.trim(), '42');
 
@@ -113,5 +121,14 @@ describe('setup: npm ci only when node_modules differs from package-lock.json', 
     const second = setup({ root, codeServerRoot: repoRoot, say: (line) => lines.push(line) });
     assert.deepEqual(second, { done: [], missing: [] }, lines.join('\n'));
     assert.ok(lines.includes('node_modules matches package-lock.json'), lines.join('\n'));
+    assert.ok(lines.includes('dist/ is up to date'), lines.join('\n'));
+
+    // An edited source: only the build runs again.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(root, 'src', 'main.ts'), later, later);
+    lines.length = 0;
+    const third = setup({ root, codeServerRoot: repoRoot, say: (line) => lines.push(line) });
+    assert.deepEqual(third.done, ['npm run build'], lines.join('\n'));
+    assert.ok(lines.includes('npm run build: the sources changed since the last build'), lines.join('\n'));
   });
 });
