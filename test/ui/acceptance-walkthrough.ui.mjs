@@ -22,6 +22,7 @@ import {
   quickInput,
   quickOpen,
   runCommand,
+  setSideBarWidth,
   sidebarPane,
   ui,
   waitForWorkbench,
@@ -95,25 +96,12 @@ async function expectPending(check) {
   }, 30_000);
 }
 
-/** Makes the side bar wide enough for rows with their descriptions (drags its sash). */
-async function widenSideBar(width = 560) {
-  const { page } = ui;
-  const box = await page.locator('.part.sidebar').boundingBox();
-  if (!box || Math.abs(box.width - width) < 10) return;
-  const right = box.x + box.width;
-  await page.mouse.move(right + 1, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(right + 60, box.y + box.height / 2, { steps: 4 });
-  await page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 8 });
-  await page.mouse.up();
-}
-
 /** Shows the Alignment side bar with only Pending Approvals expanded. */
 async function showPendingApprovals() {
   const { page } = ui;
   await openViewContainer('Alignment', page);
   await sidebarPane('Pending Approvals').locator('.pane-header').waitFor({ state: 'visible' });
-  await widenSideBar();
+  await setSideBarWidth(ui.page, 560);
   for (const title of ['Pending Approvals', 'Owners', 'Decisions', 'Assumptions', 'Needs Attention']) {
     const header = sidebarPane(title).locator('.pane-header');
     const expanded = (await header.getAttribute('aria-expanded')) === 'true';
@@ -205,7 +193,7 @@ describe('acceptance walk-through', () => {
         const header = sidebarPane(title).locator('.pane-header');
         if (((await header.getAttribute('aria-expanded').catch(() => null)) === 'true') !== wasExpanded) await header.click().catch(() => undefined);
       }
-      if (found.sideBarWidth) await widenSideBar(found.sideBarWidth).catch(() => undefined);
+      if (found.sideBarWidth) await setSideBarWidth(ui.page, found.sideBarWidth).catch(() => undefined);
       if (!found.problemsVisible && (await page.locator('.markers-panel').isVisible().catch(() => false))) await page.keyboard.press('Control+Shift+M');
       await openViewContainer('Explorer', page).catch(() => undefined);
       await runCommand('Collapse Folders in Explorer', page).catch(() => undefined);

@@ -190,11 +190,10 @@ export async function pointOverText(lineText, needle, page = ui.page) {
   });
 }
 
-/** Makes the side bar wide enough for rows with their descriptions (drag its sash). */
-export async function widenSideBar(page, width = 640) {
-  const sidebar = page.locator('.part.sidebar');
-  const box = await sidebar.boundingBox();
-  if (!box || box.width >= width - 10) return;
+/** Makes the side bar `width` pixels wide, e.g. for rows with their descriptions (drags its sash). */
+export async function setSideBarWidth(page, width = 640) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || Math.abs(box.width - width) < 10) return;
   const right = box.x + box.width;
   await page.mouse.move(right + 1, box.y + box.height / 2);
   await page.mouse.down();

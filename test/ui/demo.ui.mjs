@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startDemo } from '../../scripts/start.mjs';
-import { eventually, openProblems, openViewContainer, paneRows, pointOverText, quickOpen, sidebarPane, ui, waitForWorkbench, widenSideBar } from './context.mjs';
+import { eventually, openProblems, openViewContainer, paneRows, pointOverText, quickOpen, setSideBarWidth, sidebarPane, ui, waitForWorkbench } from './context.mjs';
 
 const shots = join(process.cwd(), 'test-results');
 
@@ -28,7 +28,7 @@ describe('npm start: the demo workspace', () => {
     // 1. The Alignment container: approvals waiting on the current git identity come first.
     await openViewContainer('Alignment', page);
     await sidebarPane('Pending Approvals', page).waitFor({ state: 'visible' });
-    await widenSideBar(page, 520);
+    await setSideBarWidth(page, 520);
     await page.mouse.move(1100, 700);
     await eventually(async () => {
       const rows = await paneRows('Pending Approvals', page);

@@ -4,7 +4,7 @@
 // The fixture's git identity is dana@example.com; ADR-0005 (proposed, 2026-11-01)
 // waits on dana, lee has approved it.
 import assert from 'node:assert/strict';
-import { eventually, openViewContainer, ui, waitForWorkbench, widenSideBar } from './context.mjs';
+import { eventually, openViewContainer, setSideBarWidth, ui, waitForWorkbench } from './context.mjs';
 
 const VIEW_TITLES = ['Pending Approvals', 'Owners', 'Decisions', 'Assumptions', 'Needs Attention'];
 
@@ -19,7 +19,7 @@ async function showView(title, { alsoOpen = [] } = {}) {
   await waitForWorkbench(page);
   await openViewContainer('Alignment', page);
   await pane(title).waitFor({ state: 'visible' });
-  await widenSideBar(page);
+  await setSideBarWidth(page);
   for (const other of VIEW_TITLES) {
     const header = pane(other).locator('.pane-header');
     const expanded = (await header.getAttribute('aria-expanded')) === 'true';
