@@ -11,6 +11,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledVsCodeVersion, CODE_SERVER_VERSION, ensureCodeServer } from './code-server.mjs';
+import { lockMismatch } from './setup.mjs';
 import { onPath } from './system-tools.mjs';
 import { cleanup, installExtension, onCleanup, packageVsix, startCodeServer } from '../test/host/server.mjs';
 import { prepareRunDirectory, prepareWorkspace, repoRoot } from '../test/host/workspace.mjs';
@@ -47,7 +48,10 @@ export async function startDemo({ folder, vsix, port, say = () => undefined } = 
     })());
   onCleanup(stop);
   try {
+    if (folder && !(existsSync(folder) && statSync(folder).isDirectory())) throw new Error(`not a folder: ${resolve(folder)}`);
     if (!vsix) {
+      const mismatch = lockMismatch(repoRoot);
+      if (mismatch) throw new Error(`${mismatch}: run npm run setup first`);
       say('building and packaging the extension (npm run package)');
       vsix = packageVsix();
     }
@@ -59,7 +63,6 @@ export async function startDemo({ folder, vsix, port, say = () => undefined } = 
     let identity;
     if (folder) {
       workspace = resolve(folder);
-      if (!existsSync(workspace) || !statSync(workspace).isDirectory()) throw new Error(`not a folder: ${workspace}`);
       run = prepareRunDirectory({ label: 'start' });
     } else {
       identity = currentIdentity();
