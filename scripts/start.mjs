@@ -35,11 +35,10 @@ export function currentIdentity() {
 
 /**
  * Everything `npm start` does up to the URL: returns `{ url, workspace, identity, logFile,
- * server, stop }`. `vsix`: use this package instead of building one; `folder`: open it
- * instead of the demo. `stop()` stops code-server and removes the temp folders (it is also
+ * server, stop }`. `folder`: open it instead of the demo. `stop()` stops code-server and removes the temp folders (it is also
  * registered with the shared cleanup, which runs on Ctrl+C).
  */
-export async function startDemo({ folder, vsix, port, say = () => undefined } = {}) {
+export async function startDemo({ folder, port, say = () => undefined } = {}) {
   const disposers = [];
   let stopping;
   const stop = () =>
@@ -49,12 +48,10 @@ export async function startDemo({ folder, vsix, port, say = () => undefined } = 
   onCleanup(stop);
   try {
     if (folder && !(existsSync(folder) && statSync(folder).isDirectory())) throw new Error(`not a folder: ${resolve(folder)}`);
-    if (!vsix) {
-      const mismatch = lockMismatch(repoRoot);
-      if (mismatch) throw new Error(`${mismatch}: run npm run setup first`);
-      say('building and packaging the extension (npm run package)');
-      vsix = packageVsix();
-    }
+    const mismatch = lockMismatch(repoRoot);
+    if (mismatch) throw new Error(`${mismatch}: run npm run setup first`);
+    say('building and packaging the extension (npm run package)');
+    const vsix = packageVsix();
     say(`provisioning code-server ${CODE_SERVER_VERSION} (.vscode-test/)`);
     ensureCodeServer();
 

@@ -17,8 +17,6 @@ export const ui = {
   workspace: '',
   /** VS Code version bundled with code-server. */
   vscodeVersion: '',
-  /** The packaged extension the run installed. */
-  vsix: '',
 };
 
 /**

@@ -1,29 +1,63 @@
-// `npm start` on its demo workspace: what scripts/start.mjs runs (the run's packaged .vsix
-// installed into a fresh code-server profile serving a git copy of test/fixtures/demo in
-// which the current git identity is the pending approver), opened in the browser as a
-// newcomer would. Checks the Alignment container, a hover card and a Problems entry, with
-// screenshots (test-results/demo-*.png; the README's pictures are these).
+// `npm start` on its demo workspace, as a newcomer runs it: `node scripts/start.mjs` as a
+// child process (it packages the extension, installs the .vsix into a fresh code-server
+// profile and serves a git copy of test/fixtures/demo in which the current git identity is
+// the pending approver), its printed URL opened in the browser. Checks the Alignment
+// container, a hover card and a Problems entry, with screenshots (test-results/demo-*.png;
+// the README's pictures are these), then that Ctrl+C stops it and removes its folders.
 
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { startDemo } from '../../scripts/start.mjs';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { currentIdentity } from '../../scripts/start.mjs';
+import { repoRoot } from '../host/workspace.mjs';
 import { eventually, openProblems, openViewContainer, paneRows, pointOverText, quickOpen, setSideBarWidth, sidebarPane, ui, waitForWorkbench } from './context.mjs';
 
 const shots = join(process.cwd(), 'test-results');
 
+/** Runs `npm start`'s script until it prints the URL; resolves `{ child, url, workspace, output }`. */
+function startScript(timeoutMs) {
+  const child = spawn(process.execPath, [join(repoRoot, 'scripts', 'start.mjs'), '--no-open'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = { child, output: '', exit: new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal }))) };
+  child.stdout.on('data', (chunk) => (run.output += chunk));
+  child.stderr.on('data', (chunk) => (run.output += chunk));
+  return new Promise((resolveStart, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start printed no URL within ${timeoutMs} ms:\n${run.output}`)), timeoutMs);
+    const check = () => {
+      const url = /^ {4}(http:\/\/127\.0\.0\.1:\d+\/\?folder=\S+)$/m.exec(run.output)?.[1];
+      const workspace = /^Workspace: (\S+), a copy of test\/fixtures\/demo/m.exec(run.output)?.[1];
+      if (url && workspace) {
+        clearTimeout(timer);
+        resolveStart({ ...run, url, workspace });
+      }
+    };
+    child.stdout.on('data', check);
+    run.exit.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited (${signal ?? code}) before printing a URL:\n${run.output}`));
+    });
+  });
+}
+
 describe('npm start: the demo workspace', () => {
   let demo;
   before(async function () {
-    this.timeout(180_000);
-    demo = await startDemo({ vsix: ui.vsix });
+    this.timeout(240_000);
+    demo = await startScript(230_000);
   });
-  after(async () => demo?.stop());
+  after(async () => {
+    if (demo && demo.child.exitCode === null && demo.child.signalCode === null) {
+      demo.child.kill('SIGTERM');
+      await demo.exit;
+    }
+  });
 
   it('opens VS Code with the Alignment container, a hover card and a Problems entry', async () => {
     const { page } = ui;
+    assert.equal(new URL(demo.url).searchParams.get('folder'), demo.workspace);
     await page.goto(demo.url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await waitForWorkbench(page);
-    const me = demo.identity.email;
+    const me = currentIdentity().email;
 
     // 1. The Alignment container: approvals waiting on the current git identity come first.
     await openViewContainer('Alignment', page);
@@ -73,5 +107,22 @@ describe('npm start: the demo workspace', () => {
     assert.match(text, /ref\.invalidated/);
     assert.match(text, /owner: sam@example\.com/);
     await page.screenshot({ path: join(shots, 'demo-problems.png') });
+  });
+
+  it('stops on Ctrl+C: code-server gone, the demo copy and profile removed', async function () {
+    this.timeout(60_000);
+    const base = new URL(demo.url).origin;
+    assert.equal((await fetch(`${base}/healthz`)).ok, true);
+    assert.ok(existsSync(demo.workspace));
+    demo.child.kill('SIGINT');
+    const { code, signal } = await demo.exit;
+    assert.equal(signal, null);
+    assert.equal(code, 130, demo.output);
+    assert.match(demo.output, /SIGINT: stopping code-server/);
+    assert.equal(existsSync(dirname(demo.workspace)), false, `${dirname(demo.workspace)} is still there`);
+    await eventually(async () => {
+      const answer = await fetch(`${base}/healthz`).then(() => 'answered', () => 'refused');
+      assert.equal(answer, 'refused');
+    }, 10_000);
   });
 });

@@ -71,7 +71,6 @@ async function main() {
   ui.workspace = ws.workspace;
   ui.workbenchUrl = `${server.base}/?folder=${encodeURIComponent(ws.workspace)}`;
   ui.vscodeVersion = bundledVsCodeVersion();
-  ui.vsix = vsix;
   print(`VS Code ${ui.vscodeVersion} (code-server) on ${server.base}`);
 
   const { default: Mocha } = await import('mocha');
