@@ -78,18 +78,21 @@ describe('npm start: the demo workspace', () => {
 
     // 2. A hover card on a citation of a superseded decision (a Nygard record).
     await quickOpen('charge.ts', page);
-    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Charge cards with the Charges API' }).first();
+    // The finding shows first; the record's card joins it when its provider answers.
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'ADR-0004: Charge cards with the Charges API' }).first();
     await eventually(async () => {
       const point = await pointOverText('See ADR-0004', 'ADR-0004', page);
       await page.mouse.move(point.x - 30, point.y + 40);
       await page.mouse.move(point.x, point.y, { steps: 3 });
       await hover.waitFor({ state: 'visible', timeout: 3000 });
     }, 30_000);
-    const card = (await hover.innerText()).replace(/\s+/g, ' ');
-    assert.match(card, /ADR-0004: Charge cards with the Charges API/);
-    assert.match(card, /superseded/);
-    assert.match(card, /ADR-0006 Charge cards with Payment Intents/);
-    assert.match(card, /Open record/);
+    await eventually(async () => {
+      const card = (await hover.innerText()).replace(/\s+/g, ' ');
+      assert.match(card, /ADR-0004 "Charge cards with the Charges API" is superseded by ADR-0006/);
+      assert.match(card, /Status: superseded/);
+      assert.match(card, /Superseded by: ADR-0006 Charge cards with Payment Intents/);
+      assert.match(card, /Open record/);
+    }, 10_000);
     const editor = await page.locator('.editor-group-container.active').boundingBox();
     const box = await hover.boundingBox();
     await page.screenshot({
