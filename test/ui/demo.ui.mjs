@@ -18,7 +18,7 @@ const shots = join(process.cwd(), 'test-results');
 /** Runs `npm start`'s script until it prints the URL; resolves `{ child, url, workspace, output }`. */
 function startScript(timeoutMs) {
   const child = spawn(process.execPath, [join(repoRoot, 'scripts', 'start.mjs'), '--no-open'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  const run = { child, output: '', exit: new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal }))) };
+  const run = { child, output: '', exit: new Promise((resolveExit) => child.once('close', (code, signal) => resolveExit({ code, signal }))) };
   child.stdout.on('data', (chunk) => (run.output += chunk));
   child.stderr.on('data', (chunk) => (run.output += chunk));
   return new Promise((resolveStart, reject) => {
@@ -28,7 +28,8 @@ function startScript(timeoutMs) {
       const workspace = /^Workspace: (\S+), a copy of test\/fixtures\/demo/m.exec(run.output)?.[1];
       if (url && workspace) {
         clearTimeout(timer);
-        resolveStart({ ...run, url, workspace });
+        Object.assign(run, { url, workspace });
+        resolveStart(run); // run.output keeps growing
       }
     };
     child.stdout.on('data', check);
