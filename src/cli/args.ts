@@ -12,25 +12,32 @@ export type ListFormat = 'text' | 'json';
 export type Command =
   | { name: 'help'; topic?: string }
   | { name: 'version' }
-  | { name: 'check'; dir: string; format: CheckFormat; failOn: Severity | 'none'; now?: string }
+  | { name: 'check'; dir: string; format: CheckFormat; failOn: Severity | 'none'; now?: string; base?: string }
   | { name: 'list'; dir: string; format: ListFormat }
+  | { name: 'explain'; path: string; dir: string; format: ListFormat; now?: string }
   | { name: 'new'; kind: 'decision' | 'assumption'; title: string; dir: string };
 
 export const USAGE = `Usage:
-  alignment check [dir] [--format text|json|sarif] [--fail-on error|warning|information|none]
+  alignment check [dir] [--format text|json|sarif] [--fail-on error|warning|information|none] [--base REF]
   alignment list  [dir] [--format text|json]
+  alignment explain PATH [dir] [--format text|json]
   alignment new decision|assumption "Title" [dir]
   alignment --help | --version
 
 Checks that code cites live decisions and valid assumptions.
   check   report findings; exit 1 when any is at or over --fail-on (default error)
-  list    print the decisions, assumptions and code references found
+  list    print the decisions, assumptions and code references found (with
+          each record's status history from git, when there is one)
+  explain list what governs a file: decisions whose applies-to match it and the
+          records its comments cite, with status, owner and what to do
   new     create the next decision record or a new assumption file (never overwrites)
 
 Options:
   --format    output format (check: text, json, sarif; list: text, json)
   --fail-on   lowest severity that fails the check (default: error)
   --now       the date to check against, YYYY-MM-DD (default: today)
+  --base      check: report record numbers this branch shares with REF only
+              (default: with every other local and remote-tracking branch)
   -h, --help  show this help
 
 Exit codes: 0 nothing at or over --fail-on, 1 findings at or over it, 2 usage or configuration error.`;
@@ -51,7 +58,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-      if (!['format', 'fail-on', 'now'].includes(name)) throw new UsageError(`unknown option --${name}`);
+      if (!['format', 'fail-on', 'now', 'base'].includes(name)) throw new UsageError(`unknown option --${name}`);
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
       flags.set(name, value);
@@ -72,16 +79,20 @@ export function parseArgs(argv: readonly string[]): Command {
   };
   switch (name) {
     case 'check': {
-      allowFlags('format', 'fail-on', 'now');
+      allowFlags('format', 'fail-on', 'now', 'base');
       const format = choice(flags.get('format') ?? 'text', ['text', 'json', 'sarif'] as const, 'format');
       const failOn = choice(flags.get('fail-on') ?? 'error', FAIL_ON, 'fail-on');
-      const now = flags.get('now');
-      if (now !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(now)) throw new UsageError(`--now must be a date YYYY-MM-DD, not '${now}'`);
-      return { name, dir: oneDir(rest), format, failOn, now };
+      return { name, dir: oneDir(rest), format, failOn, now: nowFlag(flags), base: flags.get('base') };
     }
     case 'list': {
       allowFlags('format');
       return { name, dir: oneDir(rest), format: choice(flags.get('format') ?? 'text', ['text', 'json'] as const, 'format') };
+    }
+    case 'explain': {
+      allowFlags('format', 'now');
+      const [file, ...more] = rest;
+      if (!file) throw new UsageError(`'explain' needs the path of a file, e.g. alignment explain src/db/pool.ts`);
+      return { name, path: file, dir: oneDir(more), format: choice(flags.get('format') ?? 'text', ['text', 'json'] as const, 'format'), now: nowFlag(flags) };
     }
     case 'new': {
       allowFlags();
@@ -95,6 +106,12 @@ export function parseArgs(argv: readonly string[]): Command {
     default:
       throw new UsageError(`unknown command '${name}'`);
   }
+}
+
+function nowFlag(flags: ReadonlyMap<string, string>): string | undefined {
+  const now = flags.get('now');
+  if (now !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(now)) throw new UsageError(`--now must be a date YYYY-MM-DD, not '${now}'`);
+  return now;
 }
 
 function choice<T extends string>(value: string, allowed: readonly T[], flag: string): T {

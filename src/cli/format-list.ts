@@ -3,12 +3,17 @@
  * columns are 1-based, and every list field is present even when empty.
  */
 import type { AlignmentIndex } from '../core/alignment-index';
+import { HISTORY_UNAVAILABLE_TEXT, historyText, type HistoryUnavailable } from '../core/governance/history';
 import type { Assumption, Decision } from '../core/model';
 
-export function listJson(index: AlignmentIndex): string {
+/** How the list got its history: from git, or why not (then dates are the records' own). */
+export type HistorySource = { available: true } | { available: false; reason: HistoryUnavailable };
+
+export function listJson(index: AlignmentIndex, history?: HistorySource): string {
   return JSON.stringify(
     {
       version: 1,
+      git: history ? { history: history.available ? 'available' : history.reason, note: history.available ? null : HISTORY_UNAVAILABLE_TEXT[history.reason] } : undefined,
       decisions: index.decisions.map(decisionJson),
       assumptions: index.assumptions.map(assumptionJson),
       references: index.references.map((r) => ({
@@ -45,6 +50,7 @@ function decisionJson(d: Decision) {
     reviewBy: d.reviewBy ?? null,
     tags: d.tags,
     appliesTo: d.appliesTo,
+    ...(d.history ? { history: d.history } : {}),
   };
 }
 
@@ -63,16 +69,18 @@ function assumptionJson(a: Assumption) {
     supersedes: a.supersedes.map((m) => m.id),
     supersededBy: a.supersededBy.map((m) => m.id),
     decisions: a.decisions.map((m) => m.id),
+    ...(a.history ? { history: a.history } : {}),
   };
 }
 
-export function listText(index: AlignmentIndex): string {
+export function listText(index: AlignmentIndex, history?: HistorySource): string {
   const lines: string[] = [];
   lines.push(`Decisions (${index.decisions.length})`);
   for (const d of index.decisions) {
     const refs = index.referencesTo(d.id).length;
     const extra = d.supersededBy.length ? ` → ${d.supersededBy.map((m) => m.id).join(', ')}` : '';
     lines.push(`  ${d.id.padEnd(10)} ${d.status.padEnd(10)} ${d.title}${extra}  [${d.owner ?? 'no owner'}; ${refs} ref${refs === 1 ? '' : 's'}]  ${d.path}`);
+    if (d.history?.length) lines.push(`  ${' '.repeat(10)} ${historyText(d.history)}`);
   }
   lines.push(`Assumptions (${index.assumptions.length})`);
   for (const a of index.assumptions) {
@@ -82,5 +90,6 @@ export function listText(index: AlignmentIndex): string {
   const unresolved = index.references.filter((r) => r.target === null).length;
   lines.push(`References (${index.references.length} in code, ${unresolved} without a record here)`);
   for (const r of index.references) lines.push(`  ${r.path}:${r.line + 1}:${r.column + 1}  ${r.text}${r.target ? '' : '  (no record)'}`);
+  if (history && !history.available) lines.push(`History: ${HISTORY_UNAVAILABLE_TEXT[history.reason]}`);
   return lines.join('\n');
 }

@@ -6,9 +6,12 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { atOrAbove } from '../core/findings';
+import { governingRecords } from '../core/governance/governing';
+import { applyBranches, applyHistory } from '../node/git-facts';
 import { loadWorkspace, type LoadedWorkspace } from '../node/load-workspace';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { formatJson, formatSarif, formatText, summarise, summaryLine } from './format-findings';
+import { explainJson, explainText } from './format-explain';
 import { listJson, listText } from './format-list';
 import { ExistsError, newAssumption, newDecision } from './new-record';
 import { toOneBased } from './positions';
@@ -39,7 +42,11 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
         return 0;
       case 'check': {
         const ws = await load(command.dir);
-        const now = command.now ? new Date(`${command.now}T12:00:00Z`) : new Date();
+        const now = clock(command.now);
+        const branches = await applyBranches(ws, command.base);
+        if (!branches.available && branches.reason === 'unknown-ref') throw new ConfigError(`--base ${command.base}: no such branch or commit here (fetch it first, e.g. git fetch origin ${(command.base ?? "").replace(/^origin\//, '')})`);
+        // The review cadence counts from when a decision was accepted: ask git.
+        if (ws.config.reviewEvery || ws.config.validateEvery) await applyHistory(ws);
         const findings = ws.model.findings(now, ws.files);
         if (command.format === 'json') out.write(formatJson(findings) + '\n');
         else if (command.format === 'sarif') out.write(formatSarif(findings, VERSION) + '\n');
@@ -52,7 +59,16 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
       }
       case 'list': {
         const ws = await load(command.dir);
-        out.write((command.format === 'json' ? listJson(ws.model.index) : listText(ws.model.index)) + '\n');
+        const history = await applyHistory(ws);
+        out.write((command.format === 'json' ? listJson(ws.model.index, history) : listText(ws.model.index, history)) + '\n');
+        return 0;
+      }
+      case 'explain': {
+        const ws = await load(command.dir);
+        const path = workspacePath(ws.root, command.path);
+        await applyHistory(ws);
+        const governing = governingRecords(ws.model.index, path, ws.config, clock(command.now));
+        out.write((command.format === 'json' ? explainJson(path, governing) : explainText(path, governing, ws.files.includes(path))) + '\n');
         return 0;
       }
       case 'new': {
@@ -69,6 +85,18 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
     }
     throw error;
   }
+}
+
+function clock(now: string | undefined): Date {
+  return now ? new Date(`${now}T12:00:00Z`) : new Date();
+}
+
+/** A path as given (relative to the current directory, or to the workspace folder) → workspace-relative. */
+function workspacePath(root: string, given: string): string {
+  const absolute = nodePath.resolve(given);
+  const relative = nodePath.relative(root, absolute);
+  const inside = relative && !relative.startsWith('..') && !nodePath.isAbsolute(relative);
+  return (inside ? relative : given).split(nodePath.sep).join('/').replace(/^\.\//, '');
 }
 
 async function load(dir: string): Promise<LoadedWorkspace> {

@@ -6,8 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
+import { nextFreeNumber } from '../core/governance/numbers';
 import { isUnder } from '../core/layout';
 import { assumptionTemplate, decisionTemplate, kebabCase, newDecisionFileName, nextAssumptionId } from '../core/templates';
+import { applyBranches } from '../node/git-facts';
 import type { LoadedWorkspace } from '../node/load-workspace';
 
 export class ExistsError extends Error {}
@@ -21,7 +23,9 @@ export async function newDecision(ws: LoadedWorkspace, title: string, today: str
   const folder = ws.layout.decisionFolders[0] ?? 'docs/adr';
   const absoluteFolder = nodePath.join(ws.root, folder);
   const names = await fs.readdir(absoluteFolder).catch(() => [] as string[]);
-  const { fileName, number, digits } = newDecisionFileName(names, title);
+  // A number free on every local and remote-tracking branch, not only here.
+  await applyBranches(ws);
+  const { fileName, number, digits } = newDecisionFileName(names, title, nextFreeNumber(names, folder, ws.model.branches));
   const inFolder = ws.model.index.decisions.filter((d) => isUnder(d.path, folder));
   const latest = inFolder.sort((a, b) => (a.number ?? 0) - (b.number ?? 0)).at(-1);
   const text = decisionTemplate({

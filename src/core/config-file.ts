@@ -85,6 +85,8 @@ const EXPECTED: Record<string, string> = {
   approvalOverdueDays: 'a whole number of days (0 or more)',
   allowAnyApprover: 'true or false',
   maxFileSizeKb: 'a whole number of kilobytes (1 or more)',
+  reviewEvery: 'a duration such as 180d, 12w, 6m or 1y',
+  validateEvery: 'a duration such as 90d, 12w, 6m or 1y',
 };
 
 function valueMessage(root: object, path: (string | number)[], issue: z.core.$ZodIssue): string {

@@ -16,6 +16,10 @@ export interface AlignmentConfig {
   approvalOverdueDays: number;
   allowAnyApprover: boolean;
   maxFileSizeKb: number;
+  /** Review cadence of accepted decisions without review-by (`180d`, `6m`); unset: none. */
+  reviewEvery?: string;
+  /** Validation cadence of active assumptions without validate-by; unset: none. */
+  validateEvery?: string;
 }
 
 export const DEFAULT_CONFIG: AlignmentConfig = {

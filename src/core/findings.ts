@@ -27,6 +27,8 @@ export const FINDING_CODES = {
   'record.review-overdue': { severity: 'warning', summary: 'A review-by or validate-by date has passed.' },
   'record.relies-on-invalid': { severity: 'warning', summary: 'A live decision relies on an invalidated or superseded assumption.' },
   'file.governed-by-superseded': { severity: 'information', summary: 'A file is governed (applies-to) by a superseded decision.' },
+  'record.number-taken': { severity: 'warning', summary: 'Another branch has a different record with this number.' },
+  'record.ready': { severity: 'information', summary: 'Every named approver approved, but the status is still proposed.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -107,6 +107,8 @@ export interface Decision {
   assumptions: IdMention[];
   reviewBy?: string;
   reviewByRange?: Range;
+  /** When it was last reviewed (`reviewed:`): the review cadence counts from here. */
+  reviewed?: string;
   tags: string[];
   appliesTo: string[];
   /** First paragraph of the context/decision text, plain text, for hover cards. */

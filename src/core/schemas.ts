@@ -13,6 +13,7 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { ALL_FINDING_CODES } from './findings';
+import { CADENCE_PATTERN } from './governance/cadence';
 
 z.config(en());
 
@@ -52,6 +53,7 @@ export const decisionFrontMatterSchema = describe(
     consulted: z.optional(oneOrMany(text)),
     informed: z.optional(oneOrMany(text)),
     'review-by': z.optional(dateText),
+    reviewed: describe(z.optional(dateText), 'When the decision was last reviewed; reviewEvery counts from here.'),
     supersedes: z.optional(oneOrMany(idText)),
     'superseded-by': z.optional(oneOrMany(idText)),
     assumptions: z.optional(oneOrMany(idText)),
@@ -100,6 +102,14 @@ export const configSchema = describe(
     approvalOverdueDays: describe(z.optional(z.int().check(z.minimum(0))), 'Days after which a pending approval is overdue.'),
     allowAnyApprover: describe(z.optional(z.boolean()), 'Let anyone approve or reject, not only named approvers.'),
     maxFileSizeKb: describe(z.optional(z.int().check(z.minimum(1))), 'Files larger than this are not scanned for references.'),
+    reviewEvery: describe(
+      z.optional(z.string().check(z.regex(CADENCE_PATTERN))),
+      'Review cadence: an accepted decision without review-by is due this long after it was accepted or last reviewed (180d, 12w, 6m, 1y).',
+    ),
+    validateEvery: describe(
+      z.optional(z.string().check(z.regex(CADENCE_PATTERN))),
+      'Validation cadence: an active assumption without validate-by is due this long after it was recorded or validated (90d, 6m).',
+    ),
   }),
   'Execution Alignment repository configuration (.alignment.yaml).',
 );

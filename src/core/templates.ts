@@ -35,9 +35,13 @@ export function nextDecisionNumber(fileNames: readonly string[]): { number: numb
   return { number, digits: String(number).padStart(width, '0') };
 }
 
-export function newDecisionFileName(fileNames: readonly string[], title: string): { fileName: string; number: number; digits: string } {
-  const { number, digits } = nextDecisionNumber(fileNames);
-  return { fileName: `${digits}-${kebabCase(title)}.md`, number, digits };
+/** `next`: the number to take (default: the next one after the folder's own names). */
+export function newDecisionFileName(
+  fileNames: readonly string[],
+  title: string,
+  next: { number: number; digits: string } = nextDecisionNumber(fileNames),
+): { fileName: string; number: number; digits: string } {
+  return { fileName: `${next.digits}-${kebabCase(title)}.md`, number: next.number, digits: next.digits };
 }
 
 export interface NewDecision {

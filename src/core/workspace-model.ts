@@ -8,6 +8,8 @@ import { parseAssumptionFile, parseAssumptionRegister } from './assumptions';
 import type { AlignmentConfig } from './config';
 import { parseDecision } from './decisions';
 import type { Finding } from './findings';
+import { RECORD_KEY, type FileHistories } from './governance/history';
+import type { BranchRecords } from './governance/numbers';
 import { roleOf, type FileRole, type Layout } from './layout';
 import type { AlignmentRecord, Assumption, CodeReference, Decision, ParseProblem } from './model';
 import { scanReferences } from './references';
@@ -44,8 +46,34 @@ export class WorkspaceModel {
    * what is parsed (folders, prefixes, excludes) need a new model instead.
    */
   setRuleConfig(config: AlignmentConfig): void {
-    this.currentConfig = { ...this.currentConfig, severity: config.severity, approvalOverdueDays: config.approvalOverdueDays, allowAnyApprover: config.allowAnyApprover };
+    this.currentConfig = {
+      ...this.currentConfig,
+      severity: config.severity,
+      approvalOverdueDays: config.approvalOverdueDays,
+      allowAnyApprover: config.allowAnyApprover,
+      reviewEvery: config.reviewEvery,
+      validateEvery: config.validateEvery,
+    };
     this.recordFindingsCache = undefined;
+  }
+
+  /**
+   * Status histories from git by record file (undefined: none available). Records get
+   * them as `history` in the next index; a file's entries follow it across renames.
+   */
+  setHistory(histories: FileHistories | undefined): void {
+    this.histories = histories;
+    this.invalidate('decision');
+  }
+
+  /** Record entries on other branches, for `record.number-taken` (undefined: not known). */
+  setBranches(branches: BranchRecords | undefined): void {
+    this.branchRecords = branches;
+    this.recordFindingsCache = undefined;
+  }
+
+  get branches(): BranchRecords | undefined {
+    return this.branchRecords;
   }
 
   roleOf(path: string): FileRole | undefined {
@@ -110,8 +138,9 @@ export class WorkspaceModel {
       const problems: FileProblem[] = [];
       for (const [path, entry] of this.files) {
         if (entry.role === 'code') continue;
-        if (entry.decision) decisions.push(entry.decision);
-        assumptions.push(...entry.assumptions);
+        const history = this.histories?.get(path);
+        if (entry.decision) decisions.push(history?.has(RECORD_KEY) ? { ...entry.decision, history: history.get(RECORD_KEY) } : entry.decision);
+        for (const a of entry.assumptions) assumptions.push(history?.has(a.id) ? { ...a, history: history.get(a.id) } : a);
         for (const p of entry.problems) problems.push({ ...p, path });
       }
       this.cached = new AlignmentIndex({ decisions, assumptions, references, problems });
@@ -138,9 +167,11 @@ export class WorkspaceModel {
   }
 
   private lastIndex: AlignmentIndex | undefined;
+  private histories: FileHistories | undefined;
+  private branchRecords: BranchRecords | undefined;
 
   private context(now: Date, files: readonly string[]): RuleContext {
-    return { index: this.index, config: this.config, now, files };
+    return { index: this.index, config: this.config, now, files, branches: this.branchRecords };
   }
 
   private recordFindings(now: Date) {

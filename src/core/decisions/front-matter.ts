@@ -28,6 +28,7 @@ const DECISION_KEYS = [
   'consulted',
   'informed',
   'review-by',
+  'reviewed',
   'supersedes',
   'superseded-by',
   'assumptions',
@@ -95,6 +96,7 @@ function readFields(f: FieldReader, facts: RecordFacts, { prefix, assumptionPref
   facts.date = normaliseDate(f.get('date'));
   const reviewBy = normaliseDate(f.get('review-by'));
   if (reviewBy) facts.reviewBy = { value: reviewBy, range: f.range(['review-by']) };
+  facts.reviewed = normaliseDate(f.get('reviewed'));
 
   facts.approvers = readApprovers(f);
   facts.deciders = [...f.stringList('decision-makers', splitList), ...f.stringList('deciders', splitList)];

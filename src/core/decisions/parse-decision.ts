@@ -119,6 +119,7 @@ function parseRecord(path: string, text: string, options: DecisionParseOptions):
     decision.reviewBy = front.reviewBy.value;
     decision.reviewByRange = front.reviewBy.range;
   }
+  if (front.reviewed) decision.reviewed = front.reviewed;
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
   return { decision, problems };
 }

@@ -23,6 +23,8 @@ export interface RecordFacts {
   consulted: string[];
   informed: string[];
   reviewBy?: Located<string>;
+  /** When the decision was last reviewed (`reviewed:`), for the review cadence. */
+  reviewed?: string;
   supersedes: IdMention[];
   supersededBy: IdMention[];
   relations: RecordRelation[];

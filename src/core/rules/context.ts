@@ -5,6 +5,7 @@
 import type { AlignmentIndex } from '../alignment-index';
 import type { AlignmentConfig } from '../config';
 import type { Finding, FindingCode, RelatedLocation } from '../findings';
+import type { BranchRecords } from '../governance/numbers';
 import type { AlignmentRecord, Range } from '../model';
 
 export interface RuleContext {
@@ -16,6 +17,8 @@ export interface RuleContext {
   files: readonly string[];
   /** When set, file rules report only on these files (an incremental update). */
   only?: readonly string[];
+  /** Record entries on other branches (from git, trusted workspaces only), for `record.number-taken`. */
+  branches?: BranchRecords;
 }
 
 /** A rule returns findings without severity; the runner applies configured severities. */

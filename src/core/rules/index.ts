@@ -13,6 +13,8 @@ import { referenceRules } from './reference-rules';
 import { reliesOnInvalid } from './relies-on-invalid';
 import { overdueReviews } from './review-dates';
 import { supersessionConflicts, supersessionCycles } from './supersession';
+import { overdueByCadence, readyToAccept } from '../governance/cadence';
+import { numberTaken } from '../governance/numbers';
 
 export type { RuleContext, Rule } from './context';
 
@@ -26,7 +28,10 @@ export const RECORD_RULES: readonly Rule[] = [
   missingOwners,
   missingApprovals,
   overdueReviews,
+  overdueByCadence,
   reliesOnInvalid,
+  readyToAccept,
+  numberTaken,
 ];
 
 /** Rules about one code file at a time (its references, its governing decisions). */

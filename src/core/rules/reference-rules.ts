@@ -5,6 +5,7 @@
  * Example: `// See ADR-0003` where ADR-0003 is superseded by ADR-0007 →
  * `ref.superseded` with the replacement ADR-0007 for the quick fix.
  */
+import { cadenceClause, cadenceOverdue } from '../governance/cadence';
 import type { ResolvedReference } from '../alignment-index';
 import type { Assumption, Decision } from '../model';
 import { askOwner, describe, finding, isPast, ownerClause, recordLocation, type DraftFinding, type Rule, type RuleContext } from './context';
@@ -93,6 +94,10 @@ function decisionFinding(ref: ResolvedReference, record: Decision, context: Rule
       related,
     });
   }
+  const due = cadenceOverdue(record, context.config, context.now);
+  if (due) {
+    return finding('ref.expired', ref.path, at, `${describe(record)} is ${cadenceClause(due)}; ${askOwner(record, 'review it')}.`, { recordId: record.id, related });
+  }
   return undefined;
 }
 
@@ -117,6 +122,10 @@ function assumptionFinding(ref: ResolvedReference, record: Assumption, context: 
       recordId: record.id,
       related,
     });
+  }
+  const due = record.status === 'active' || record.status === 'validated' ? cadenceOverdue(record, context.config, context.now) : undefined;
+  if (due) {
+    return finding('ref.expired', ref.path, at, `${describe(record)} is ${cadenceClause(due).replace('review', 'validation')}; ${askOwner(record, 'validate it')}.`, { recordId: record.id, related });
   }
   return undefined;
 }

@@ -1,0 +1,61 @@
+/**
+ * Record entries of each decision folder on every other local and remote-tracking
+ * branch (or on one base ref, for `alignment check --base REF`): one
+ * `git for-each-ref` and one `git cat-file --batch` reading each folder's tree at each
+ * branch tip. Cached by the refs: unchanged refs cost the for-each-ref only.
+ */
+import * as nodePath from 'node:path';
+import type { BranchListing, BranchRecords } from '../core/governance/numbers';
+import type { HistoryUnavailable } from '../core/governance/history';
+import { catFileBatch, gitAt, probeRepository, treeEntries } from './git';
+
+export type BranchResult = { available: true; branches: BranchRecords; refs: number } | { available: false; reason: HistoryUnavailable | 'unknown-ref' };
+
+const cache = new Map<string, { refs: string; branches: BranchRecords }>();
+
+/** `base`: compare with this ref only (as written: `origin/main`), instead of every other branch. */
+export async function readBranchRecords(root: string, folders: readonly string[], base?: string): Promise<BranchResult> {
+  const probe = await probeRepository(root);
+  if ('missing' in probe) return { available: false, reason: probe.missing };
+  const { repo } = probe;
+  const git = gitAt(root);
+  let refs: { name: string; sha: string }[];
+  if (base !== undefined) {
+    const sha = (await git.raw(['rev-parse', '--verify', '-q', '--end-of-options', `${base}^{commit}`]).catch(() => '')).trim();
+    if (!/^[0-9a-f]{40,64}$/.test(sha)) return { available: false, reason: 'unknown-ref' };
+    refs = [{ name: base, sha }];
+  } else {
+    const text = await git.raw(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(symref)', 'refs/heads', 'refs/remotes']);
+    refs = [];
+    for (const line of text.split('\n')) {
+      const [ref, sha, symref] = line.split('\0');
+      if (!ref || !sha || symref || ref === repo.headRef) continue;
+      refs.push({ name: ref.replace(/^refs\/(heads|remotes)\//, ''), sha });
+    }
+  }
+  const key = JSON.stringify([nodePath.resolve(root), [...folders].sort()]);
+  const refsKey = JSON.stringify(refs);
+  const cached = cache.get(key);
+  if (cached?.refs === refsKey) return { available: true, branches: cached.branches, refs: refs.length };
+
+  const requests = new Map<string, { branch: string; folder: string }[]>();
+  for (const ref of refs) {
+    for (const folder of folders) {
+      const name = `${ref.sha}:${repo.prefix}${folder}`;
+      const list = requests.get(name);
+      if (list) list.push({ branch: ref.name, folder });
+      else requests.set(name, [{ branch: ref.name, folder }]);
+    }
+  }
+  const objects = await catFileBatch(root, [...requests.keys()]);
+  const listings: BranchListing[] = [];
+  for (const [name, targets] of requests) {
+    const object = objects.get(name);
+    if (!object || object.type !== 'tree') continue;
+    const names = treeEntries(object.data, name.indexOf(':') === 64 ? 32 : 20);
+    for (const target of targets) listings.push({ ...target, names });
+  }
+  const branches = { listings };
+  cache.set(key, { refs: refsKey, branches });
+  return { available: true, branches, refs: refs.length };
+}
