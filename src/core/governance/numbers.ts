@@ -69,15 +69,19 @@ export const numberTaken: Rule = ({ index, branches }) => {
     const own = entryNumber(name);
     if (!own) continue;
     const local = localByFolder.get(folder)!;
-    const clashes: { branch: string; path: string }[] = [];
+    // The same file on several branches (a local branch and its remote) is one clash.
+    const clashes = new Map<string, string[]>();
     for (const listing of branches.listings) {
       if (listing.folder !== folder) continue;
       for (const other of listing.names) {
         if (other === name || local.has(other) || entryNumber(other)?.number !== own.number) continue;
-        clashes.push({ branch: listing.branch, path: `${folder}/${other.replace(/\/$/, '')}` });
+        const path = `${folder}/${other.replace(/\/$/, '')}`;
+        const on = clashes.get(path);
+        if (on) on.push(listing.branch);
+        else clashes.set(path, [listing.branch]);
       }
     }
-    if (clashes.length === 0) continue;
+    if (clashes.size === 0) continue;
     let free = next.get(folder);
     if (!free) next.set(folder, (free = nextFreeNumber([...local], folder, branches).digits));
     findings.push(numberTakenFinding(d, clashes, free));
@@ -85,14 +89,15 @@ export const numberTaken: Rule = ({ index, branches }) => {
   return findings;
 };
 
-function numberTakenFinding(d: Decision, clashes: { branch: string; path: string }[], free: string): DraftFinding {
-  const first = clashes[0];
-  const more = clashes.length > 1 ? ` (and ${clashes.length - 1} more: ${clashes.slice(1, 4).map((c) => `${c.branch}:${c.path}`).join(', ')})` : '';
+function numberTakenFinding(d: Decision, clashes: ReadonlyMap<string, string[]>, free: string): DraftFinding {
+  const [[path, on], ...others] = [...clashes];
+  const also = on.length > 1 ? ` (also ${on.slice(1, 4).join(', ')})` : '';
+  const more = others.length > 0 ? ` (and ${others.length} more: ${others.slice(0, 3).map(([p, b]) => `${p} on ${b.join(', ')}`).join('; ')})` : '';
   return finding(
     'record.number-taken',
     d.path,
     d.range,
-    `${describe(d)}: branch ${first.branch} has a different record with number ${d.number}, ${first.path}${more}; renumber one of them to ${free} (the next number free on every branch) before merging, or ${askOwner(d, 'agree which keeps it')}.`,
+    `${describe(d)}: branch ${on[0]}${also} has a different record with number ${d.number}, ${path}${more}; renumber one of them to ${free} (the next number free on every branch) before merging, or ${askOwner(d, 'agree which keeps it')}.`,
     { recordId: d.id },
   );
 }
