@@ -3,6 +3,7 @@
  * every text field is untrusted workspace text and escaped).
  */
 import type { AlignmentIndex } from './alignment-index';
+import { historyText } from './governance/history';
 import type { AlignmentRecord, ApprovalState, StatusSource } from './model';
 
 const STATUS_SOURCE_LABELS: Record<StatusSource, string> = {
@@ -45,6 +46,8 @@ export interface RecordCard {
   links: { id: string; title: string; status: string }[];
   linksLabel: string;
   referenceCount: number;
+  /** "proposed 2026-10-02 by alice · accepted 2026-10-09 by bob", when git history is known. */
+  history: string;
   path: string;
   line: number;
 }
@@ -74,6 +77,7 @@ export function recordCard(index: AlignmentIndex, record: AlignmentRecord): Reco
       links: index.assumptionsOf(record).map((a) => ({ id: a.id, title: a.statement, status: a.status })),
       linksLabel: 'Relies on',
       referenceCount,
+      history: historyText(record.history),
       path: record.path,
       line: record.line,
     };
@@ -95,6 +99,7 @@ export function recordCard(index: AlignmentIndex, record: AlignmentRecord): Reco
     links: index.dependantsOf(record).map((d) => ({ id: d.id, title: d.title, status: d.status })),
     linksLabel: 'Decisions relying on it',
     referenceCount,
+    history: historyText(record.history),
     path: record.path,
     line: record.line,
   };

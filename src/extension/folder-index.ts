@@ -12,6 +12,9 @@ import type { Finding } from '../core/findings';
 import type { FileRole, Layout } from '../core/layout';
 import type { AlignmentRecord } from '../core/model';
 import { WorkspaceModel } from '../core/workspace-model';
+import { HISTORY_UNAVAILABLE_TEXT, type HistoryUnavailable } from '../core/governance/history';
+import type { BranchRecords } from '../core/governance/numbers';
+import { applyBranches, applyHistory } from '../node/git-facts';
 import { readTextSync } from '../node/read-text';
 import { loadWorkspace } from '../node/load-workspace';
 import { readFolderConfig, reindexNeeded, type FolderConfig } from './settings';
@@ -20,6 +23,11 @@ import { readFolderConfig, reindexNeeded, type FolderConfig } from './settings';
 const LAYOUT_FILES = new Set<string>([...CONFIG_FILE_NAMES, '.adr-dir', '.log4brains.yml']);
 /** A batch larger than this (a branch switch) is cheaper as one full rebuild. */
 const REBUILD_THRESHOLD = 400;
+/** HEAD or refs changed: git facts are read again after this quiet time. */
+const GIT_DELAY_MS = 300;
+
+/** What git tells about a folder: whether record histories are there, and why not. */
+export type HistoryState = { available: true; commits: number } | { available: false; reason: HistoryUnavailable } | { available: false; reason: 'pending' };
 
 export class FolderIndex implements vscode.Disposable {
   private model: WorkspaceModel | undefined;
@@ -37,6 +45,9 @@ export class FolderIndex implements vscode.Disposable {
   private rebuiltAt = 0;
   /** Files whose indexed text came from an editor buffer rather than the disk. */
   private readonly fromBuffer = new Set<string>();
+  private gitRun: Promise<void> = Promise.resolve();
+  private gitTimer: NodeJS.Timeout | undefined;
+  private historyState: HistoryState = { available: false, reason: 'pending' };
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after each rebuild or batch of updates. */
   readonly onDidChange = this.changed.event;
@@ -65,6 +76,63 @@ export class FolderIndex implements vscode.Disposable {
 
   get layout(): Layout | undefined {
     return this.model?.layout;
+  }
+
+  /** Whether records carry git history here, and why not. */
+  get history(): HistoryState {
+    return this.allowProcesses() ? this.historyState : { available: false, reason: 'restricted' };
+  }
+
+  /** Why dates come from the records only, when they do ("" while git is being read). */
+  get historyNote(): string | undefined {
+    const state = this.history;
+    if (state.available || state.reason === 'pending') return undefined;
+    return HISTORY_UNAVAILABLE_TEXT[state.reason];
+  }
+
+  /** Record entries of other branches (trusted workspaces with git only). */
+  get branches(): BranchRecords | undefined {
+    return this.model?.branches;
+  }
+
+  /** Resolves once git facts for the current build are read (at once in Restricted Mode). */
+  async whenGitReady(): Promise<void> {
+    await this.whenReady();
+    let current: Promise<void>;
+    do {
+      current = this.gitRun;
+      await current;
+    } while (current !== this.gitRun);
+  }
+
+  /** HEAD or a ref moved: read histories and branches again (debounced). */
+  gitChanged(): void {
+    if (!this.allowProcesses()) return;
+    if (this.gitTimer) clearTimeout(this.gitTimer);
+    this.gitTimer = setTimeout(() => {
+      this.gitTimer = undefined;
+      this.readGit();
+    }, GIT_DELAY_MS);
+  }
+
+  /**
+   * Reads histories and other branches' records in the background and applies them to
+   * the current model. Never in Restricted Mode: it runs git.
+   */
+  private readGit(): void {
+    const model = this.model;
+    if (!model || !this.allowProcesses()) return;
+    const input = { root: this.folder.uri.fsPath, model, layout: model.layout, files: [...this.files] };
+    this.gitRun = this.gitRun.then(async () => {
+      try {
+        const [history] = await Promise.all([applyHistory(input), applyBranches(input)]);
+        if (model !== this.model) return;
+        this.historyState = history.available ? { available: true, commits: history.commits } : { available: false, reason: history.reason };
+        this.fire();
+      } catch (error) {
+        console.error('alignment: reading git history failed', error);
+      }
+    });
   }
 
   /** The records an open record file states now, unsaved text included. */
@@ -149,6 +217,7 @@ export class FolderIndex implements vscode.Disposable {
         if (document.isDirty) this.updateFromDocument(document, false);
       }
       this.fire();
+      this.readGit();
     };
     this.building = run();
     return this.building;
@@ -283,6 +352,7 @@ export class FolderIndex implements vscode.Disposable {
 
   dispose(): void {
     this.generation++;
+    if (this.gitTimer) clearTimeout(this.gitTimer);
     this.changed.dispose();
   }
 

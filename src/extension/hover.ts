@@ -21,7 +21,7 @@ export class RecordHoverProvider implements vscode.HoverProvider {
       appendUntrusted(md, `${found.id}: no record with this id in this workspace folder.`);
       return new vscode.Hover(md, found.range);
     }
-    return new vscode.Hover(renderCard(recordCard(hit.index, hit.record), hit.folder.folder.uri), found.range);
+    return new vscode.Hover(renderCard(recordCard(hit.index, hit.record), hit.folder.folder.uri, hit.folder.historyNote), found.range);
   }
 }
 
@@ -43,8 +43,11 @@ function untrustedMarkdown(): vscode.MarkdownString {
   return md;
 }
 
-/** Renders a card; every value from the workspace goes through appendUntrusted. */
-export function renderCard(card: RecordCard, folder: vscode.Uri): vscode.MarkdownString {
+/**
+ * Renders a card; every value from the workspace goes through appendUntrusted.
+ * `historyNote`: why git history is missing (dates are then the record's own).
+ */
+export function renderCard(card: RecordCard, folder: vscode.Uri, historyNote?: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.supportHtml = false;
   md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
@@ -65,6 +68,8 @@ export function renderCard(card: RecordCard, folder: vscode.Uri): vscode.Markdow
     field('Approvers', card.approvers.map((a) => `${a.name}: ${a.state}${a.date ? ` ${a.date}` : ''}`).join(', '));
   }
   field('Date', card.date);
+  if (card.history) field('History', card.history);
+  else if (historyNote) field('History', historyNote);
   field(card.dueLabel, card.dueBy);
   if (card.chain.length) field('Superseded by', card.chain.map((c) => `${c.id} ${c.title} (${c.status})`).join(' → '));
   if (card.supersedes.length) field('Supersedes', card.supersedes.join(', '));

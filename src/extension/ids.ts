@@ -30,6 +30,7 @@ export const VIEWS = {
   decisions: 'alignment.decisions',
   assumptions: 'alignment.assumptions',
   attention: 'alignment.attention',
+  governing: 'alignment.governing',
 } as const;
 
 /** Context keys the extension sets (for `when` clauses in package.json). */
@@ -50,6 +51,8 @@ export const SETTINGS = {
   approvalOverdueDays: 'approvalOverdueDays',
   allowAnyApprover: 'allowAnyApprover',
   maxFileSizeKb: 'maxFileSizeKb',
+  reviewEvery: 'reviewEvery',
+  validateEvery: 'validateEvery',
   identity: 'identity',
 } as const;
 

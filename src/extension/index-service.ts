@@ -11,6 +11,11 @@ import { FolderIndex } from './folder-index';
 import { SETTINGS_SECTION } from './ids';
 
 const FILE_EVENT_DELAY_MS = 150;
+
+/** Files git writes when HEAD or a ref moves (commit, checkout, fetch, branch). */
+function isGitStatePath(path: string): boolean {
+  return path === '.git/HEAD' || path === '.git/packed-refs' || path.startsWith('.git/refs/');
+}
 const EDIT_DELAY_MS = 250;
 
 export class IndexService implements vscode.Disposable {
@@ -61,6 +66,12 @@ export class IndexService implements vscode.Disposable {
   folderOf(uri: vscode.Uri): FolderIndex | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     return folder ? this.folders.get(folder.uri.toString()) : undefined;
+  }
+
+  /** Resolves once every folder's git facts (histories, other branches) are read. */
+  async whenGitReady(): Promise<void> {
+    await this.whenIdle();
+    await Promise.all(this.all().map((f) => f.whenGitReady()));
   }
 
   /** Resolves once every folder's index is built and pending events are applied. */
@@ -131,6 +142,7 @@ export class IndexService implements vscode.Disposable {
   private queue(uri: vscode.Uri, exists: boolean): void {
     const folder = this.folderOf(uri);
     const path = folder?.relativePath(uri);
+    if (folder && path && isGitStatePath(path)) folder.gitChanged();
     if (!folder || !path || path === '.git' || path.startsWith('.git/')) return;
     const key = folder.folder.uri.toString();
     let batch = this.pending.get(key);

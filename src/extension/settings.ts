@@ -52,7 +52,7 @@ function readSettings(folder: vscode.WorkspaceFolder): ConfigInput {
   for (const key of Object.values(SETTINGS)) {
     if (key === SETTINGS.identity) continue;
     const value = c.get(key);
-    if (value === undefined || value === null) continue;
+    if (value === undefined || value === null || value === '') continue;
     if (Array.isArray(value) && value.length === 0 && key !== SETTINGS.decisionFolders) continue;
     input[key] = value;
   }

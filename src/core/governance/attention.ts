@@ -2,7 +2,8 @@
  * What needs attention, in five kinds, each item naming the next step:
  * - superseded but still referenced (code cites a record that was replaced);
  * - invalidated but relied on (live decisions or code rest on an invalidated assumption);
- * - overdue reviews (`review-by` / `validate-by` passed on a live record);
+ * - overdue reviews (`review-by` / `validate-by`, or the review cadence, passed on a live record);
+ * - reviews due in the next 14 days;
  * - approvals waiting longer than the threshold;
  * - records with errors (error findings on record files: YAML, schema, duplicates, …).
  */
@@ -10,14 +11,20 @@ import type { AlignmentIndex, ResolvedReference } from '../alignment-index';
 import type { PendingApproval } from './approvals';
 import type { Finding } from '../findings';
 import type { AlignmentRecord, Decision } from '../model';
-import { isLiveDecisionStatus, isPast, ownerOf } from '../rules/context';
+import type { AlignmentConfig } from '../config';
+import { isLiveDecisionStatus, isPast, ownerOf, today } from '../rules/context';
+import { addCadence, dueDate } from './cadence';
 
-export type AttentionKind = 'superseded-referenced' | 'invalidated-relied-on' | 'review-overdue' | 'approval-overdue' | 'record-errors';
+/** Reviews due within this many days are listed before they are overdue. */
+export const DUE_SOON_DAYS = 14;
+
+export type AttentionKind = 'superseded-referenced' | 'invalidated-relied-on' | 'review-overdue' | 'review-due-soon' | 'approval-overdue' | 'record-errors';
 
 export const ATTENTION_LABELS: Record<AttentionKind, string> = {
   'superseded-referenced': 'Superseded but still referenced',
   'invalidated-relied-on': 'Invalidated but relied on',
   'review-overdue': 'Overdue reviews',
+  'review-due-soon': `Due in the next ${DUE_SOON_DAYS} days`,
   'approval-overdue': 'Approvals waiting too long',
   'record-errors': 'Records with errors',
 };
@@ -27,6 +34,8 @@ export interface AttentionInput<T> {
   index: AlignmentIndex;
   findings: readonly Finding[];
   now: Date;
+  /** The review cadence (`reviewEvery`, `validateEvery`), when configured. */
+  cadence?: Pick<AlignmentConfig, 'reviewEvery' | 'validateEvery'>;
 }
 
 export interface AttentionItem<T> {
@@ -57,7 +66,7 @@ export function needsAttention<T>(inputs: readonly AttentionInput<T>[], overdueA
   const item = (kind: AttentionKind, tag: T, record: AlignmentRecord | undefined, path: string, detail: string, extra: Partial<AttentionItem<T>> = {}) =>
     items.push({ kind, tag, record, path, detail, references: [], dependants: [], findings: [], ...extra });
 
-  for (const { tag, index, findings, now } of inputs) {
+  for (const { tag, index, findings, now, cadence } of inputs) {
     for (const record of [...index.decisions, ...index.assumptions]) {
       if (record.status !== 'superseded') continue;
       const references = index.referencesTo(record.id);
@@ -76,13 +85,16 @@ export function needsAttention<T>(inputs: readonly AttentionInput<T>[], overdueA
       if (references.length > 0) parts.push(count(references.length, 'reference'));
       item('invalidated-relied-on', tag, assumption, assumption.path, parts.join(' · '), { references, dependants });
     }
+    const soon = addCadence(today(now), { amount: DUE_SOON_DAYS, unit: 'd' })!;
     for (const record of [...index.decisions, ...index.assumptions]) {
-      const live = record.kind === 'decision' ? isLiveDecisionStatus(record.status) : record.status === 'active' || record.status === 'validated';
-      const due = record.kind === 'decision' ? record.reviewBy : record.validateBy;
-      if (!live || !isPast(due, now)) continue;
+      const due = dueDate(record, cadence ?? {});
+      if (!due) continue;
+      const overdue = isPast(due.date, now);
+      if (!overdue && due.date > soon) continue;
       const owner = ownerOf(record);
       const verb = record.kind === 'decision' ? 'review' : 'validate';
-      item('review-overdue', tag, record, record.path, `${verb} by ${due!.slice(0, 10)} · ${owner ? `owner ${owner}` : 'no owner'}`);
+      const every = due.source === 'cadence' ? ` (every ${due.every})` : '';
+      item(overdue ? 'review-overdue' : 'review-due-soon', tag, record, record.path, `${verb} by ${due.date}${every} · ${owner ? `owner ${owner}` : 'no owner'}`);
     }
     const byPath = new Map<string, Finding[]>();
     for (const finding of findings) {

@@ -7,12 +7,12 @@
 import * as vscode from 'vscode';
 import { parseNumberedId } from '../../core/ids';
 import { isUnder } from '../../core/layout';
-import { decisionTemplate, kebabCase, newDecisionFileName, type NewDecisionDialect } from '../../core/templates';
+import { decisionTemplate, kebabCase, type NewDecisionDialect } from '../../core/templates';
 import type { IndexService } from '../index-service';
 import { prompts } from '../prompts';
 import { createRecordFile, type RecordPrefill } from '../record-commands';
 import { insertLinkComment } from './link-selection';
-import { allAssumptions, filesIn, knownPeople, me, pickFolder, today } from './shared';
+import { allAssumptions, knownPeople, me, newDecisionIn, pickFolder, today } from './shared';
 
 const OTHER = '$(edit) Someone else…';
 
@@ -81,7 +81,7 @@ export async function recordDecision(service: IndexService, prefill: RecordPrefi
   }
 
   const target = folder.layout?.decisionFolders[0] ?? 'docs/adr';
-  let { fileName, number } = newDecisionFileName(filesIn(folder, target), title);
+  let { fileName, number } = await newDecisionIn(folder, target, title);
   const wanted = prefill.id ? parseNumberedId(prefill.id) : undefined;
   if (wanted && wanted.prefix === config.decisionPrefix.toUpperCase() && !folder.index?.lookup(prefill.id!)) {
     number = wanted.number;

@@ -3,6 +3,8 @@
  * link's folder and id, or a pick list), writing through one WorkspaceEdit, and small
  * helpers for people, dates and links.
  */
+import { nextFreeNumber } from '../../core/governance/numbers';
+import { newDecisionFileName } from '../../core/templates';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { minimalReplacement, type EditResult } from '../../core/edits';
@@ -113,6 +115,16 @@ export function knownPeople(folder: FolderIndex): string[] {
 /** File names directly inside a workspace-relative folder. */
 export function filesIn(folder: FolderIndex, dir: string): string[] {
   return [...folder.allFiles].filter((p) => isUnder(p, dir) && !p.slice(dir.length + 1).includes('/')).map((p) => p.slice(dir.length + 1));
+}
+
+/**
+ * The file name of a new decision in `dir`: the next number free here and on every other
+ * local and remote-tracking branch (known in trusted workspaces; else this folder's own).
+ */
+export async function newDecisionIn(folder: FolderIndex, dir: string, title: string): Promise<{ fileName: string; number: number; digits: string }> {
+  await folder.whenGitReady();
+  const names = filesIn(folder, dir);
+  return newDecisionFileName(names, title, nextFreeNumber(names, dir, folder.branches));
 }
 
 /** A relative link from one record file to another (both workspace-relative). */

@@ -8,11 +8,11 @@ import * as vscode from 'vscode';
 import { addSupersession, markSuperseded, refusesRecordEdits } from '../../core/edits';
 import { formatId } from '../../core/ids';
 import type { Decision } from '../../core/model';
-import { decisionTemplate, newDecisionFileName } from '../../core/templates';
+import { decisionTemplate } from '../../core/templates';
 import type { FolderIndex } from '../folder-index';
 import type { IndexService } from '../index-service';
 import { prompts } from '../prompts';
-import { addTextChange, allDecisions, decisionItem, fileExists, filesIn, me, recordFromArgs, relativeLink, today, type RecordHit } from './shared';
+import { addTextChange, allDecisions, decisionItem, fileExists, me, newDecisionIn, recordFromArgs, relativeLink, today, type RecordHit } from './shared';
 
 export async function supersedeDecision(service: IndexService, args: readonly unknown[]): Promise<vscode.Uri | undefined> {
   await service.whenIdle();
@@ -40,7 +40,7 @@ export async function supersedeDecision(service: IndexService, args: readonly un
 
   const config = folder.config!.config;
   const dir = old.path.includes('/') ? old.path.slice(0, old.path.lastIndexOf('/')) : '';
-  const { fileName, number, digits } = newDecisionFileName(filesIn(folder, dir), title);
+  const { fileName, number, digits } = await newDecisionIn(folder, dir, title);
   const path = dir ? `${dir}/${fileName}` : fileName;
   const newId = formatId(config.decisionPrefix, digits);
   const newUri = folder.uriOf(path);

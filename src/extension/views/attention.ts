@@ -1,5 +1,5 @@
 /**
- * Needs Attention: superseded-but-referenced, invalidated-but-relied-on, overdue reviews,
+ * Needs Attention: superseded-but-referenced, invalidated-but-relied-on, overdue reviews, reviews due soon,
  * approvals waiting too long and records with errors — each row says what to do next.
  */
 import * as vscode from 'vscode';
@@ -13,6 +13,7 @@ const ICONS: Record<AttentionKind, () => vscode.ThemeIcon> = {
   'superseded-referenced': () => WARNING_ICON('arrow-swap'),
   'invalidated-relied-on': () => ERROR_ICON('error'),
   'review-overdue': () => WARNING_ICON('calendar'),
+  'review-due-soon': () => new vscode.ThemeIcon('calendar'),
   'approval-overdue': () => WARNING_ICON('watch'),
   'record-errors': () => ERROR_ICON('file'),
 };

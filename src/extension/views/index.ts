@@ -1,6 +1,7 @@
 /**
- * The sidebar: five tree views over one shared snapshot of the index, the status bar
- * item, the badge of what waits on me, and "Reveal in Decisions View".
+ * The sidebar: five tree views over one shared snapshot of the index, Governing This
+ * File (following the active editor), the status bar item, the badge of what waits on
+ * me, and "Reveal in Decisions View".
  */
 import * as vscode from 'vscode';
 import type { AlignmentRecord } from '../../core/model';
@@ -14,6 +15,7 @@ import { HighlightDecorations, toTreeItem, type TreeNode } from './nodes';
 import { ownersTree } from './owners';
 import { pendingApprovalsTree } from './pending-approvals';
 import { SidebarState, type SidebarOptions, type Snapshot, type ViewName, type ViewTree } from './snapshot';
+import { GoverningTreeProvider } from './governing';
 import { AlignmentStatusBar } from './status-bar';
 
 export { SidebarState, Snapshot, type SidebarOptions, type ViewName } from './snapshot';
@@ -88,6 +90,12 @@ export function registerViews(disposables: vscode.Disposable[], service: IndexSe
     treeViews[view] = vscode.window.createTreeView(VIEWS[view], { treeDataProvider: providers[view], showCollapseAll: true });
   }
   const statusBar = new AlignmentStatusBar();
+  const governing = new GoverningTreeProvider(service, state.now);
+  const governingView = vscode.window.createTreeView(VIEWS.governing, { treeDataProvider: governing, showCollapseAll: true });
+  const showGoverning = () => {
+    governingView.message = governing.message();
+    statusBar.setGoverning(governing.compute());
+  };
 
   let timer: NodeJS.Timeout | undefined;
   const update = async () => {
@@ -99,6 +107,8 @@ export function registerViews(disposables: vscode.Disposable[], service: IndexSe
         ? 'Who you are is not known: set alignment.identity (or git user.email) to see what waits on you.'
         : undefined;
     statusBar.update(snapshot);
+    treeViews.decisions.message = historyMessage(snapshot);
+    showGoverning();
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.indexed, snapshot.ready);
   };
   const schedule = () => {
@@ -113,6 +123,9 @@ export function registerViews(disposables: vscode.Disposable[], service: IndexSe
   disposables.push(
     state,
     statusBar,
+    governing,
+    governingView,
+    governing.onDidChangeTreeData(showGoverning),
     ...Object.values(treeViews),
     state.onDidChange(schedule),
     vscode.window.registerFileDecorationProvider(new HighlightDecorations()),
@@ -130,7 +143,22 @@ export function registerViews(disposables: vscode.Disposable[], service: IndexSe
       return row.key;
     }),
   );
-  return { state, providers, treeViews, statusBar };
+  return { state, providers, treeViews, statusBar, governing, governingView };
+}
+
+/**
+ * The Decisions view says when dates come from the records only: in Restricted Mode
+ * (no git runs there) and in shallow clones.
+ */
+export function historyMessage(snapshot: Snapshot): string | undefined {
+  for (const { folder } of snapshot.folders) {
+    const state = folder.history;
+    if (!state.available && (state.reason === 'restricted' || state.reason === 'shallow')) {
+      const note = folder.historyNote!;
+      return note.charAt(0).toUpperCase() + note.slice(1) + '.';
+    }
+  }
+  return undefined;
 }
 
 /** The record named by an element `{folder, id}`, else the id under the cursor, else the record file open in the editor. */

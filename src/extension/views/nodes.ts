@@ -10,6 +10,7 @@
  */
 import * as vscode from 'vscode';
 import type { ResolvedReference } from '../../core/alignment-index';
+import { historyText } from '../../core/governance/history';
 import type { AlignmentRecord } from '../../core/model';
 import type { FolderIndex } from '../folder-index';
 import { COMMANDS } from '../ids';
@@ -95,7 +96,7 @@ export function titleOf(record: AlignmentRecord): string {
  * proposed decision and `mine` when it waits on the current user.
  */
 export function recordNode(
-  parent: TreeNode,
+  parent: TreeNode | undefined,
   folder: FolderIndex,
   record: AlignmentRecord,
   fields: { description?: string; icon?: vscode.ThemeIcon; highlight?: Highlight; mine?: boolean; tooltipLines?: string[]; children?: (self: TreeNode) => TreeNode[]; state?: 'collapsed' | 'expanded' },
@@ -108,7 +109,7 @@ export function recordNode(
     kind: 'record',
     label: `${record.id} ${titleOf(record)}`.trim(),
     description: fields.description,
-    tooltip: recordTooltip(record, fields.tooltipLines ?? []),
+    tooltip: recordTooltip(record, fields.tooltipLines ?? [], folder.historyNote),
     icon: fields.icon ?? statusIcon(record),
     highlight: fields.highlight,
     contextValue: words.join(' '),
@@ -171,7 +172,7 @@ export const WARNING_ICON = (name = 'warning') => new vscode.ThemeIcon(name, new
 export const ERROR_ICON = (name = 'error') => new vscode.ThemeIcon(name, new vscode.ThemeColor('list.errorForeground'));
 
 /** Hover text of a record row. Workspace text goes in as plain text, never as Markdown. */
-function recordTooltip(record: AlignmentRecord, extra: string[]): vscode.MarkdownString {
+function recordTooltip(record: AlignmentRecord, extra: string[], historyNote: string | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**');
   md.appendText(`${record.id} ${titleOf(record)}`);
@@ -186,6 +187,8 @@ function recordTooltip(record: AlignmentRecord, extra: string[]): vscode.Markdow
   } else if (record.validateBy) {
     lines.push(`Validate by: ${record.validateBy}`);
   }
+  if (record.history?.length) lines.push(`History: ${historyText(record.history)}`);
+  else if (historyNote) lines.push(`History: ${historyNote}`);
   lines.push(...extra, record.path);
   for (const line of lines) {
     md.appendText(line);

@@ -46,7 +46,7 @@ export function approvalDescription(item: PendingApproval<FolderView>): string {
 
 function approvalNode(parent: TreeNode, item: PendingApproval<FolderView>): TreeNode {
   const decision = item.decision;
-  const since = item.since ? `Waiting since ${item.since.slice(0, 10)}${item.sinceSource === 'fallback' ? ' (first commit)' : ''}` : 'No date: add `date:` to the record';
+  const since = item.since ? `Waiting since ${item.since.slice(0, 10)}${item.sinceSource === 'fallback' ? ' (when it was proposed, from git)' : ''}` : 'No date: add `date:` to the record';
   return recordNode(parent, item.tag.folder, decision, {
     description: approvalDescription(item),
     icon: item.overdue ? new vscode.ThemeIcon('watch', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('watch'),

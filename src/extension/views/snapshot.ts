@@ -9,6 +9,8 @@ import { pendingApprovals, type PendingApprovals } from '../../core/governance/a
 import { needsAttention, type AttentionGroup } from '../../core/governance/attention';
 import { DEFAULT_CONFIG } from '../../core/config';
 import type { Finding } from '../../core/findings';
+import { enteredStatus } from '../../core/governance/history';
+import type { Decision } from '../../core/model';
 import { ownersOf, type OwnerGroup } from '../../core/governance/owners';
 import type { FolderIndex } from '../folder-index';
 import { currentIdentity } from '../identity';
@@ -56,10 +58,12 @@ export class Snapshot {
     /** False while a folder is still being indexed for the first time. */
     readonly ready: boolean,
   ) {
-    this.approvals = pendingApprovals(folders.map((f) => ({ tag: f, index: f.index, me: f.me, overdueDays: f.overdueDays })), now);
+    // Without a date in the record, an approval has waited since the record entered `proposed` (git).
+    const fallbackDate = (d: Decision) => enteredStatus(d.history, 'proposed');
+    this.approvals = pendingApprovals(folders.map((f) => ({ tag: f, index: f.index, me: f.me, overdueDays: f.overdueDays, fallbackDate })), now);
     this.owners = ownersOf(folders.map((f) => ({ tag: f, index: f.index, me: f.me })));
     this.attention = needsAttention(
-      folders.map((f) => ({ tag: f, index: f.index, findings: f.findings, now })),
+      folders.map((f) => ({ tag: f, index: f.index, findings: f.findings, now, cadence: f.folder.config?.config })),
       this.approvals.all.filter((p) => p.overdue),
     );
     for (const f of folders) for (const finding of f.findings) this.counts[finding.severity]++;
