@@ -25,6 +25,8 @@ export interface AlignmentApi {
   setPrompts: typeof setPrompts;
   /** How long activate() itself took, in milliseconds (the first index runs after it). */
   activationMs: number;
+  /** The registered views and status bar item, as shown. */
+  views: ReturnType<typeof registerViews>;
 }
 
 const FILES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
@@ -46,10 +48,10 @@ export function activate(context: vscode.ExtensionContext): AlignmentApi | undef
       ...registerCommands(service),
       ...registerPalette(service),
     );
-    registerViews(context.subscriptions, service);
+    const views = registerViews(context.subscriptions, service);
     const lenses = new RecordCodeLensProvider(service);
     context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'yaml' }, { scheme: 'file', pattern: '**/*.{rst,adoc,asciidoc}' }], lenses));
-    return { whenIdle: () => service.whenIdle(), service, diagnostics, setPrompts, activationMs: performance.now() - started };
+    return { whenIdle: () => service.whenIdle(), service, diagnostics, setPrompts, activationMs: performance.now() - started, views };
   } catch (error) {
     void vscode.window.showErrorMessage(`Execution Alignment failed to start: ${error instanceof Error ? error.message : String(error)}`);
     console.error(error);

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AlignmentApi } from '../../../src/extension/extension';
-import { answerPrompts, type Call, childProcess, diagnosticWith, extensionCode, recordProcesses, getApi, noDiagnostic, openEditor, pathOf, restoreWorkspace, sleep, track, writeFile } from './helpers';
+import { answerPrompts, type Call, childProcess, diagnosticWith, eventually, extensionCode, recordProcesses, getApi, noDiagnostic, openEditor, pathOf, restoreWorkspace, sleep, track, writeFile } from './helpers';
 
 describe('restricted mode (untrusted workspace)', function () {
   this.timeout(60_000);
@@ -29,6 +29,26 @@ describe('restricted mode (untrusted workspace)', function () {
     assert.equal(superseded.source, 'alignment');
     await diagnosticWith('internal/store/orders.go', 'ref.invalidated');
     await diagnosticWith('docs/adr/0008-deploy-with-helm.md', 'record.no-owner');
+  });
+
+  it('says history from git is unavailable: hover cards, record tooltips and the Decisions view', async () => {
+    await api.whenIdle();
+    const folder = api.service.all()[0];
+    assert.deepEqual(folder.history, { available: false, reason: 'restricted' });
+    assert.ok(folder.index!.decisions.every((d) => d.history === undefined), 'no record carries git history');
+    const note = /History: history from git is not available in Restricted Mode; dates are from the records/;
+
+    const editor = await openEditor('cmd/api/main.go');
+    const text = editor.document.getText();
+    const at = editor.document.positionAt(text.indexOf('ADR-0003') + 2);
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at)) ?? [];
+    const hover = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.match(hover, note);
+
+    const rows = await api.views.providers.decisions.getChildren();
+    const record = (await Promise.all(rows.map((group) => group.children()))).flat().find((n) => n.id === 'ADR-0003')!;
+    assert.match(typeof record.tooltip === 'string' ? record.tooltip : record.tooltip!.value, note);
+    await eventually(() => assert.match(api.views.treeViews.decisions.message ?? '', /^History from git is not available in Restricted Mode; dates are from the records\.$/));
   });
 
   it('starts no process: refresh, file events, hover, quick fix and the record flow', async () => {
