@@ -4,7 +4,6 @@
 // the number Record Decision takes.
 
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -14,24 +13,10 @@ import type { AlignmentApi } from '../../../src/extension/extension';
 import { FolderIndex } from '../../../src/extension/folder-index';
 import { renderCard } from '../../../src/extension/hover';
 import { createSidebar, type TreeNode } from '../../../src/extension/views';
+import { gitAs } from '../../shared/git-as';
 import { answerPrompts, diagnosticWith, eventually, folderUri, getApi, openEditor, positionOf, readText, restoreWorkspace, track, writeFile } from './helpers';
 
-function git(cwd: string, args: string[], author = 'alice', date = '2026-10-02'): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: author,
-      GIT_AUTHOR_EMAIL: `${author}@example.com`,
-      GIT_COMMITTER_NAME: author,
-      GIT_COMMITTER_EMAIL: `${author}@example.com`,
-      GIT_AUTHOR_DATE: `${date}T10:00:00Z`,
-      GIT_COMMITTER_DATE: `${date}T10:00:00Z`,
-    },
-  });
-}
+const git = gitAs;
 
 const record = (status: string, title: string, extra = '') => `---\nstatus: ${status}\nowner: dana@example.com\n${extra}---\n# ${title}\n\n## Context\n\nWhy it matters.\n`;
 

@@ -2,10 +2,11 @@
 // record numbers taken on other branches (and `--base`), `new` picking a number free on
 // every branch, record.ready, the review cadence, `explain`, and a shallow clone.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { gitAs } from '../../shared/git-as';
 
 const root = path.resolve(__dirname, '../../..');
 const cli = path.join(root, 'dist/cli.js');
@@ -15,20 +16,7 @@ function run(args: string[], cwd: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function git(cwd: string, args: string[], author = 'alice', date = '2026-10-02') {
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_NAME: author,
-    GIT_AUTHOR_EMAIL: `${author}@example.com`,
-    GIT_COMMITTER_NAME: author,
-    GIT_COMMITTER_EMAIL: `${author}@example.com`,
-    GIT_AUTHOR_DATE: `${date}T10:00:00Z`,
-    GIT_COMMITTER_DATE: `${date}T10:00:00Z`,
-    GIT_CONFIG_NOSYSTEM: '1',
-    HOME: cwd,
-  };
-  return execFileSync('git', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
+const git = gitAs;
 
 function write(dir: string, file: string, text: string) {
   mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
