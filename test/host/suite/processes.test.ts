@@ -24,11 +24,13 @@ describe('processes (trusted workspace)', function () {
     const restore = recordProcesses(calls);
     try {
       await vscode.commands.executeCommand('alignment.refresh');
-      await api.whenIdle();
+      await api.service.whenGitReady();
     } finally {
       restore();
     }
     const fromExtension = calls.filter((c) => extensionCode(c.stack));
     assert.ok(fromExtension.length > 0, `no process seen from the extension; all calls: ${calls.map((c) => `${c.name}(${c.command})`).join(', ') || 'none'}`);
+    // Histories and other branches come from git (what the untrusted run must never start).
+    assert.ok(fromExtension.some((c) => /(^|\/)git$/.test(c.command)), `no git process seen: ${fromExtension.map((c) => c.command).join(', ')}`);
   });
 });
