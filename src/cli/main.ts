@@ -44,6 +44,9 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
         const ws = await load(command.dir);
         const now = clock(command.now);
         const branches = await applyBranches(ws, command.base);
+        if (command.base !== undefined && !branches.available && branches.reason !== 'unknown-ref') {
+          throw new ConfigError(`--base ${command.base}: ${branches.reason === 'no-git' ? 'git was not found' : 'this folder is not in a git repository'}`);
+        }
         if (!branches.available && branches.reason === 'unknown-ref') throw new ConfigError(`--base ${command.base}: no such branch or commit here (fetch it first, e.g. git fetch origin ${(command.base ?? "").replace(/^origin\//, '')})`);
         // The review cadence counts from when a decision was accepted: ask git.
         if (ws.config.reviewEvery || ws.config.validateEvery) await applyHistory(ws);

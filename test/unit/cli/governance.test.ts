@@ -97,6 +97,9 @@ describe('alignment CLI with git', () => {
     const json = JSON.parse(run(['list', '--format', 'json'], dir).stdout);
     assert.equal(json.git.history, 'not-a-repository');
     assert.equal(json.decisions[0].history, undefined);
+    const base = run(['check', '--base', 'main'], dir);
+    assert.equal(base.code, 2);
+    assert.match(base.stderr, /--base main: this folder is not in a git repository/);
   });
 
   describe('record numbers across branches', () => {
