@@ -14,7 +14,7 @@ import { FolderIndex } from '../../../src/extension/folder-index';
 import { renderCard } from '../../../src/extension/hover';
 import { createSidebar, type TreeNode } from '../../../src/extension/views';
 import { gitAs } from '../../shared/git-as';
-import { answerPrompts, diagnosticWith, eventually, folderUri, getApi, openEditor, positionOf, readText, restoreWorkspace, track, writeFile } from './helpers';
+import { answerPrompts, diagnosticWith, eventually, folderUri, getApi, openEditor, plain, positionOf, readText, restoreWorkspace, track, writeFile } from './helpers';
 
 const git = gitAs;
 
@@ -24,7 +24,7 @@ async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<st
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
   return hovers
     .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : c.value))
+    .map((c) => plain(typeof c === 'string' ? c : c.value))
     .join('\n');
 }
 
@@ -32,7 +32,7 @@ function tooltipOf(nodes: TreeNode[], id: string): string {
   const queue = [...nodes];
   while (queue.length) {
     const node = queue.shift()!;
-    if (node.id === id) return typeof node.tooltip === 'string' ? node.tooltip : (node.tooltip?.value ?? '');
+    if (node.id === id) return plain(typeof node.tooltip === 'string' ? node.tooltip : (node.tooltip?.value ?? ''));
     queue.push(...node.children());
   }
   return '';
@@ -148,7 +148,7 @@ describe('governance from git (trusted workspace)', function () {
       assert.deepEqual(folder.history, { available: false, reason: 'shallow' });
       const decision = folder.index!.lookup('ADR-0003')!;
       assert.equal(decision.history, undefined);
-      const card = renderCard(recordCard(folder.index!, decision), uri, folder.historyNote).value;
+      const card = plain(renderCard(recordCard(folder.index!, decision), uri, folder.historyNote).value);
       assert.match(card, /History: shallow clone: git history is incomplete, so dates are from the records/);
       // The full repository has it.
       const full = api.service.lookup('ADR-0003', folderUri())!;
@@ -169,7 +169,7 @@ describe('governance from git (trusted workspace)', function () {
     });
     const adr3 = rows.find((n) => n.id === 'ADR-0003')!;
     assert.match(adr3.description ?? '', /superseded · .* · needs attention/);
-    assert.match(typeof adr3.tooltip === 'string' ? adr3.tooltip : adr3.tooltip!.value, /To do: superseded by ADR-0007/);
+    assert.match(plain(typeof adr3.tooltip === 'string' ? adr3.tooltip : adr3.tooltip!.value), /To do: superseded by ADR-0007/);
     await eventually(() => {
       assert.match(statusBar.text, new RegExp(`\\$\\(law\\) ${cited.length} govern`));
       assert.match(governingView.message ?? '', new RegExp(`^${cited.length} govern main\\.go\\.`));

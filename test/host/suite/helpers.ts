@@ -56,6 +56,11 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_
   }
 }
 
+/** Markdown as rendered text: escapes and the non-breaking spaces of appendText undone. */
+export function plain(value: string): string {
+  return value.replace(/\\([\\`*_{}[\]()#+\-.!~<>|&])/g, '$1').replace(/&nbsp;/g, ' ');
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

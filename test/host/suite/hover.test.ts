@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AlignmentApi } from '../../../src/extension/extension';
-import { eventually, getApi, positionOf, restoreWorkspace, writeFile, wsUri } from './helpers';
+import { eventually, getApi, positionOf, restoreWorkspace, writeFile, plain, wsUri } from './helpers';
 
 const ALLOWED_COMMANDS = new Set(['alignment.openRecord', 'alignment.showReferences']);
 
@@ -26,9 +26,6 @@ function commandLinks(value: string): string[] {
 }
 
 /** Plain text of a card: Markdown escapes removed, for content checks. */
-function plain(value: string): string {
-  return value.replace(/\\([\\`*_{}[\]()#+\-.!~<>|&])/g, '$1').replace(/&nbsp;/g, ' ');
-}
 
 describe('hover cards', function () {
   this.timeout(60_000);

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AlignmentApi } from '../../../src/extension/extension';
 import type { FolderIndex } from '../../../src/extension/folder-index';
-import { codeOf, codesOf, diagnosticWith, editText, eventually, getApi, noDiagnostic, openEditor, positionOf, settle } from './helpers';
+import { codeOf, codesOf, diagnosticWith, editText, eventually, getApi, noDiagnostic, openEditor, plain, positionOf, settle } from './helpers';
 
 const SERVICE = 'service';
 const SECOND = 'second-service';
@@ -49,9 +49,6 @@ async function definitions(uri: vscode.Uri, position: vscode.Position): Promise<
 }
 
 /** A hover's Markdown as the reader sees it: escapes and non-breaking spaces undone. */
-function plain(value: string): string {
-  return value.replace(/\\([\\`*_{}[\]()#+\-.!~<>|&])/g, '$1').replace(/&nbsp;/g, ' ');
-}
 
 /** The Markdown of the extension's hover at `position` (its card, or its "no record" note). */
 async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AlignmentApi } from '../../../src/extension/extension';
-import { answerPrompts, type Call, childProcess, diagnosticWith, eventually, extensionCode, recordProcesses, getApi, noDiagnostic, openEditor, pathOf, restoreWorkspace, sleep, track, writeFile } from './helpers';
+import { answerPrompts, type Call, childProcess, diagnosticWith, eventually, extensionCode, plain, recordProcesses, getApi, noDiagnostic, openEditor, pathOf, restoreWorkspace, sleep, track, writeFile } from './helpers';
 
 describe('restricted mode (untrusted workspace)', function () {
   this.timeout(60_000);
@@ -42,12 +42,12 @@ describe('restricted mode (untrusted workspace)', function () {
     const text = editor.document.getText();
     const at = editor.document.positionAt(text.indexOf('ADR-0003') + 2);
     const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at)) ?? [];
-    const hover = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    const hover = hovers.flatMap((h) => h.contents).map((c) => plain(typeof c === 'string' ? c : c.value)).join('\n');
     assert.match(hover, note);
 
     const rows = await api.views.providers.decisions.getChildren();
     const record = (await Promise.all(rows.map((group) => group.children()))).flat().find((n) => n.id === 'ADR-0003')!;
-    assert.match(typeof record.tooltip === 'string' ? record.tooltip : record.tooltip!.value, note);
+    assert.match(plain(typeof record.tooltip === 'string' ? record.tooltip : record.tooltip!.value), note);
     await eventually(() => assert.match(api.views.treeViews.decisions.message ?? '', /^History from git is not available in Restricted Mode; dates are from the records\.$/));
   });
 
