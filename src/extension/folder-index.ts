@@ -12,7 +12,7 @@ import type { Finding } from '../core/findings';
 import type { FileRole, Layout } from '../core/layout';
 import type { AlignmentRecord } from '../core/model';
 import { WorkspaceModel } from '../core/workspace-model';
-import { HISTORY_UNAVAILABLE_TEXT, type HistoryUnavailable } from '../core/governance/history';
+import { HISTORY_UNAVAILABLE_TEXT, type FileHistories, type HistoryUnavailable } from '../core/governance/history';
 import type { BranchRecords } from '../core/governance/numbers';
 import { applyBranches, applyHistory } from '../node/git-facts';
 import { readTextSync } from '../node/read-text';
@@ -48,6 +48,8 @@ export class FolderIndex implements vscode.Disposable {
   private gitRun: Promise<void> = Promise.resolve();
   private gitTimer: NodeJS.Timeout | undefined;
   private historyState: HistoryState = { available: false, reason: 'pending' };
+  /** The last git facts read: a rebuild hands them to its new model at once (same HEAD, same facts). */
+  private gitFacts: { history?: FileHistories; branches?: BranchRecords } | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after each rebuild or batch of updates. */
   readonly onDidChange = this.changed.event;
@@ -125,10 +127,14 @@ export class FolderIndex implements vscode.Disposable {
     const input = { root: this.folder.uri.fsPath, model, layout: model.layout, files: [...this.files] };
     this.gitRun = this.gitRun.then(async () => {
       try {
-        const [history] = await Promise.all([applyHistory(input), applyBranches(input)]);
+        const [history, branches] = await Promise.all([applyHistory(input), applyBranches(input)]);
         if (model !== this.model) return;
         this.historyState = history.available ? { available: true, commits: history.commits } : { available: false, reason: history.reason };
-        this.fire();
+        const facts = { history: history.available ? history.histories : undefined, branches: branches.available ? branches.branches : undefined };
+        const same = this.gitFacts?.history === facts.history && this.gitFacts?.branches === facts.branches;
+        this.gitFacts = facts;
+        // Unchanged facts (cached by HEAD and refs) were already handed over at the rebuild.
+        if (!same) this.fire();
       } catch (error) {
         console.error('alignment: reading git history failed', error);
       }
@@ -213,6 +219,10 @@ export class FolderIndex implements vscode.Disposable {
       this.fromBuffer.clear();
       this.files = new Set(loaded.files);
       this.model = loaded.model;
+      if (this.gitFacts && this.allowProcesses()) {
+        this.model.setHistory(this.gitFacts.history);
+        this.model.setBranches(this.gitFacts.branches);
+      }
       for (const document of vscode.workspace.textDocuments) {
         if (document.isDirty) this.updateFromDocument(document, false);
       }
