@@ -18,6 +18,8 @@ export type HistoryResult =
 const MAX_FOLLOW = 3;
 const MAX_BLOB_BYTES = 1024 * 1024;
 const cache = new Map<string, { head: string; result: HistoryResult }>();
+/** Folders records were moved out of, found by an earlier walk: the next HEAD's walk includes them from the start. */
+const movedFrom = new Map<string, string[]>();
 
 /** `folders`: workspace-relative record folders (decision and assumption folders, and the register's). */
 export async function readGitHistory(root: string, folders: readonly string[], options: StatusOptions): Promise<HistoryResult> {
@@ -31,7 +33,8 @@ export async function readGitHistory(root: string, folders: readonly string[], o
   if (cached?.head === repo.head) return cached.result;
   let result: HistoryResult;
   try {
-    result = await walk(root, repo.prefix, repo.head, folders, options);
+    result = await walk(root, repo.prefix, repo.head, folders, options, movedFrom.get(key) ?? []);
+    if (result.available) movedFrom.set(key, result.folders);
   } catch {
     result = { available: false, reason: 'failed' };
   }
@@ -39,9 +42,9 @@ export async function readGitHistory(root: string, folders: readonly string[], o
   return result;
 }
 
-async function walk(root: string, prefix: string, head: string, folders: readonly string[], options: StatusOptions): Promise<HistoryResult> {
+async function walk(root: string, prefix: string, head: string, folders: readonly string[], options: StatusOptions, known: readonly string[]): Promise<HistoryResult> {
   const git = gitAt(root);
-  const repoFolders = new Set(folders.map((f) => (f === '' || f === '.' ? prefix.replace(/\/$/, '') : prefix + f)));
+  const repoFolders = new Set([...folders.map((f) => (f === '' || f === '.' ? prefix.replace(/\/$/, '') : prefix + f)), ...known]);
   const log = async (): Promise<LogCommit[]> =>
     parseGitLog(
       await git.raw([
@@ -104,4 +107,5 @@ async function walk(root: string, prefix: string, head: string, folders: readonl
 /** Drops cached histories (tests; a repository rewritten under the same HEAD). */
 export function forgetGitHistory(): void {
   cache.clear();
+  movedFrom.clear();
 }

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { eventually, openViewContainer, setSideBarWidth, ui, waitForWorkbench } from './context.mjs';
 
-const VIEW_TITLES = ['Pending Approvals', 'Owners', 'Decisions', 'Assumptions', 'Needs Attention'];
+const VIEW_TITLES = ['Pending Approvals', 'Owners', 'Decisions', 'Assumptions', 'Needs Attention', 'Governing This File'];
 
 /** The view pane titled `title` in the side bar. */
 function pane(title, page = ui.page) {

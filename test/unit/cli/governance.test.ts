@@ -75,6 +75,23 @@ describe('alignment CLI with git', () => {
     assert.match(text.stdout, /proposed 2026-10-02 by alice · accepted 2026-10-09 by bob/);
   });
 
+  it('history follows records moved in from another folder, and a record deleted and added again', () => {
+    const dir = repo();
+    git(dir, ['mv', 'docs/adr', 'docs/architecture']);
+    write(dir, '.alignment.yaml', 'decisionFolders: [docs/architecture]\n');
+    git(dir, ['add', '.']);
+    git(dir, ['commit', '-q', '-m', 'Move the records'], 'carol', '2026-11-01');
+    git(dir, ['rm', '-q', 'docs/architecture/0002-use-redis.md']);
+    git(dir, ['commit', '-q', '-m', 'Drop ADR-2'], 'dave', '2026-11-02');
+    write(dir, 'docs/architecture/0002-use-redis.md', adr('deprecated', 'Use Redis', 'date: 2026-10-02\n'));
+    git(dir, ['add', '.']);
+    git(dir, ['commit', '-q', '-m', 'Restore ADR-2, deprecated'], 'dave', '2026-11-03');
+    const json = JSON.parse(run(['list', '--format', 'json'], dir).stdout);
+    const history = (id: string) => json.decisions.find((d: Json) => d.id === id).history.map((h: Json) => `${h.status} ${h.date} ${h.author}`);
+    assert.deepEqual(history('ADR-0001'), ['proposed 2026-10-02 alice', 'accepted 2026-10-09 bob']);
+    assert.deepEqual(history('ADR-0002'), ['accepted 2026-10-02 alice', 'deprecated 2026-11-03 dave']);
+  });
+
   it('a shallow clone falls back to the records’ dates and says so', () => {
     const dir = repo();
     const clone = mkdtempSync(path.join(tmpdir(), 'alignment-shallow-'));
