@@ -1,14 +1,221 @@
 /**
- * Minimal glob matching for `applies-to`, `exclude` and ignore files: `*`, `**`, `?`,
- * `[...]`, `{a,b}`. A pattern without `/` matches a name at any depth (gitignore style);
+ * Glob matching for `applies-to`, `exclude` and ignore files: `*`, `**`, `?`, `[...]`,
+ * `[!...]`, `{a,b}`. A pattern without `/` matches a name at any depth (gitignore style);
  * a trailing `/` matches a folder and everything under it.
+ *
+ * Globs come from workspace text, so they are compiled to a small NFA and matched by
+ * simulating all its states at once: time is (path length × pattern length), never
+ * exponential, whatever the pattern (`**` and `*x` parts repeated many times). A pattern
+ * that cannot be compiled (`[z-a]`, an unclosed `{`, a huge one) raises GlobError, which
+ * callers turn into a finding or a configuration error; matching with one never throws.
  */
 
-const cache = new Map<string, RegExp>();
+export class GlobError extends Error {}
 
-export function globToRegExp(glob: string): RegExp {
-  const cached = cache.get(glob);
-  if (cached) return cached;
+/** Longest pattern compiled; longer ones are a GlobError (no real glob is this long). */
+export const MAX_GLOB_LENGTH = 1000;
+/** Most alternatives a pattern's `{a,b}` groups may expand to. */
+const MAX_ALTERNATIVES = 64;
+
+export interface GlobMatcher {
+  /** True when the workspace-relative path matches (or lies under a matching folder). */
+  test(path: string): boolean;
+}
+
+/** What a state consumes: one given character, any, any but `/`, a class, or nothing (a join point). */
+const enum Kind {
+  Char,
+  Any,
+  NotSlash,
+  Class,
+  Join,
+}
+
+/** One NFA state: what it consumes, and where an empty step or a consumed character leads. */
+interface State {
+  kind: Kind;
+  /** Kind.Char: the character. */
+  code: number;
+  /** Kind.Class: inclusive ranges, and whether the class is negated. */
+  ranges: readonly number[];
+  negated: boolean;
+  /** State after consuming a character (for loops: itself). */
+  next: number;
+  /** States reachable without consuming. */
+  skip: number[];
+}
+
+const SLASH = 0x2f;
+
+function consumes(state: State, c: number): boolean {
+  switch (state.kind) {
+    case Kind.Char:
+      return c === state.code;
+    case Kind.Any:
+      return true;
+    case Kind.NotSlash:
+      return c !== SLASH;
+    case Kind.Class: {
+      if (c === SLASH) return false;
+      const r = state.ranges;
+      let inside = false;
+      for (let k = 0; k < r.length && !inside; k += 2) inside = c >= r[k] && c <= r[k + 1];
+      return inside !== state.negated;
+    }
+    default:
+      return false;
+  }
+}
+
+class Nfa implements GlobMatcher {
+  /** For each state, the states reachable from it without consuming (itself included). */
+  private readonly closures: Int32Array[];
+  /** Reused between calls (matching is synchronous): active-state lists and a visit mark. */
+  private current: Int32Array;
+  private following: Int32Array;
+  private readonly mark: Uint32Array;
+  private generation = 0;
+
+  constructor(
+    private readonly states: State[],
+    private readonly accept: number,
+  ) {
+    const n = states.length + 1;
+    this.closures = [];
+    for (let s = 0; s < n; s++) {
+      const seen = new Set<number>();
+      const stack = [s];
+      while (stack.length) {
+        const t = stack.pop()!;
+        if (seen.has(t)) continue;
+        seen.add(t);
+        if (t < states.length) stack.push(...states[t].skip);
+      }
+      this.closures.push(Int32Array.from([...seen].filter((t) => t === states.length || states[t].kind !== Kind.Join)));
+    }
+    this.current = new Int32Array(n);
+    this.following = new Int32Array(n);
+    this.mark = new Uint32Array(n);
+  }
+
+  test(path: string): boolean {
+    const { states, mark } = this;
+    let current = this.current;
+    let following = this.following;
+    let count = this.addClosure(current, 0, 0, ++this.generation);
+    for (let i = 0; i < path.length && count > 0; i++) {
+      const c = path.charCodeAt(i);
+      const generation = ++this.generation;
+      let next = 0;
+      for (let k = 0; k < count; k++) {
+        const s = current[k];
+        if (s === this.accept) continue;
+        const state = states[s];
+        if (consumes(state, c)) next = this.addClosure(following, next, state.next, generation);
+      }
+      const swap = current;
+      current = following;
+      following = swap;
+      count = next;
+    }
+    if (this.generation > 0xfffffff0) {
+      this.generation = 0;
+      mark.fill(0);
+    }
+    for (let k = 0; k < count; k++) if (current[k] === this.accept) return true;
+    return false;
+  }
+
+  private addClosure(list: Int32Array, count: number, state: number, generation: number): number {
+    const closure = this.closures[state];
+    const mark = this.mark;
+    for (let k = 0; k < closure.length; k++) {
+      const t = closure[k];
+      if (mark[t] === generation) continue;
+      mark[t] = generation;
+      list[count++] = t;
+    }
+    return count;
+  }
+}
+
+class Alternatives implements GlobMatcher {
+  constructor(private readonly matchers: GlobMatcher[]) {}
+  test(path: string): boolean {
+    return this.matchers.some((m) => m.test(path));
+  }
+}
+
+type Consumer = Pick<State, 'kind'> & Partial<Pick<State, 'code' | 'ranges' | 'negated'>>;
+const ANY: Consumer = { kind: Kind.Any };
+const NOT_SLASH: Consumer = { kind: Kind.NotSlash };
+const char = (code: number): Consumer => ({ kind: Kind.Char, code });
+
+/** Builds states in order; each method appends states that continue at the next one. */
+class Builder {
+  readonly states: State[] = [];
+
+  private push(consumer: Consumer, skip: number[], next = this.states.length + 1): void {
+    this.states.push({ code: 0, ranges: [], negated: false, ...consumer, next, skip });
+  }
+
+  one(consumer: Consumer): void {
+    this.push(consumer, []);
+  }
+
+  /** Zero or more characters. */
+  loop(consumer: Consumer): void {
+    const at = this.states.length;
+    this.push(consumer, [at + 1], at);
+  }
+
+  /** `(?:.*\/)?`: nothing, or anything that ends with a slash. */
+  anyFolders(): void {
+    const at = this.states.length;
+    this.push({ kind: Kind.Join }, [at + 1, at + 3]); // into the loop, or past the whole group
+    this.push(ANY, [at + 2], at + 1);
+    this.push(char(SLASH), []);
+  }
+
+  /** `(?:\/.*)?` at the end: nothing more (when optional), or a slash and anything. */
+  anySubpath(optional: boolean): void {
+    const at = this.states.length;
+    this.push({ kind: Kind.Join }, optional ? [at + 1, at + 3] : [at + 1]);
+    this.push(char(SLASH), []);
+    this.push(ANY, [at + 3], at + 2);
+  }
+}
+
+const cache = new Map<string, GlobMatcher | GlobError>();
+
+/** Compiles a glob; throws GlobError when it is not a usable pattern. */
+export function compileGlob(glob: string): GlobMatcher {
+  let compiled = cache.get(glob);
+  if (!compiled) {
+    try {
+      compiled = compileUncached(glob);
+    } catch (error) {
+      compiled = error instanceof GlobError ? error : new GlobError(String(error));
+    }
+    if (cache.size > 4096) cache.clear();
+    cache.set(glob, compiled);
+  }
+  if (compiled instanceof GlobError) throw compiled;
+  return compiled;
+}
+
+/** Why a glob cannot be used, or undefined when it can. */
+export function globProblem(glob: string): string | undefined {
+  try {
+    compileGlob(glob);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function compileUncached(glob: string): GlobMatcher {
+  if (glob.length > MAX_GLOB_LENGTH) throw new GlobError(`the pattern is longer than ${MAX_GLOB_LENGTH} characters`);
   let pattern = glob.trim().replace(/\\/g, '/');
   let directoryOnly = false;
   if (pattern.endsWith('/')) {
@@ -16,48 +223,107 @@ export function globToRegExp(glob: string): RegExp {
     pattern = pattern.slice(0, -1);
   }
   const anchored = pattern.startsWith('/') || pattern.slice(0, -1).includes('/');
-  pattern = pattern.replace(/^\.?\//, '');
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*') {
-      if (pattern[i + 1] === '*') {
-        const slashAfter = pattern[i + 2] === '/';
-        source += slashAfter ? '(?:.*/)?' : '.*';
-        i += slashAfter ? 2 : 1;
-      } else {
-        source += '[^/]*';
-      }
-    } else if (c === '?') {
-      source += '[^/]';
-    } else if (c === '[') {
-      const close = pattern.indexOf(']', i + 1);
-      if (close < 0) source += '\\[';
-      else {
-        source += '[' + pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
-        i = close;
-      }
-    } else if (c === '{') {
-      const close = pattern.indexOf('}', i + 1);
-      if (close < 0) source += '\\{';
-      else {
-        source += '(?:' + pattern.slice(i + 1, close).split(',').map(escapeRegExp).join('|') + ')';
-        i = close;
-      }
-    } else {
-      source += escapeRegExp(c);
-    }
-  }
-  const prefix = anchored ? '^' : '^(?:.*/)?';
-  const suffix = directoryOnly ? '/.*$' : '(?:/.*)?$';
-  const regex = new RegExp(prefix + source + suffix);
-  cache.set(glob, regex);
-  return regex;
+  if (pattern.startsWith('./')) pattern = pattern.slice(2);
+  else if (pattern.startsWith('/')) pattern = pattern.slice(1);
+  const expanded = expandBraces(pattern);
+  const matchers = expanded.map((p) => compileOne(p, anchored, directoryOnly));
+  return matchers.length === 1 ? matchers[0] : new Alternatives(matchers);
 }
 
-/** True when the workspace-relative path matches the glob (or lies under a matching folder). */
+/** `a{b,c}d` → `abd`, `acd` (groups do not nest; each alternative is literal text). */
+function expandBraces(pattern: string): string[] {
+  let results = [''];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '[') {
+      const close = pattern.indexOf(']', i + 2);
+      if (close >= 0) {
+        const part = pattern.slice(i, close + 1);
+        results = results.map((r) => r + part);
+        i = close;
+        continue;
+      }
+    }
+    if (c !== '{') {
+      results = results.map((r) => r + c);
+      continue;
+    }
+    const close = pattern.indexOf('}', i + 1);
+    if (close < 0) throw new GlobError('a `{` has no closing `}`');
+    const options = pattern.slice(i + 1, close).split(',');
+    if (results.length * options.length > MAX_ALTERNATIVES) throw new GlobError(`its \`{…}\` groups expand to more than ${MAX_ALTERNATIVES} patterns`);
+    results = results.flatMap((r) => options.map((o) => r + escapeGlob(o)));
+    i = close;
+  }
+  return results;
+}
+
+/** Alternatives are literal: their glob characters are escaped with a marker the compiler knows. */
+const LITERAL = '\u0000';
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]{}]/g, (c) => LITERAL + c);
+}
+
+function compileOne(pattern: string, anchored: boolean, directoryOnly: boolean): GlobMatcher {
+  const b = new Builder();
+  if (!anchored) b.anyFolders();
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === LITERAL) {
+      b.one(char(pattern.charCodeAt(++i)));
+    } else if (c === '*') {
+      if (pattern[i + 1] === '*') {
+        while (pattern[i + 1] === '*') i++;
+        if (pattern[i + 1] === '/') {
+          b.anyFolders();
+          i++;
+        } else {
+          b.loop(ANY);
+        }
+      } else {
+        b.loop(NOT_SLASH);
+      }
+    } else if (c === '?') {
+      b.one(NOT_SLASH);
+    } else if (c === '[' && pattern.indexOf(']', i + 2) >= 0) {
+      const close = pattern.indexOf(']', i + 2);
+      b.one(characterClass(pattern.slice(i + 1, close)));
+      i = close;
+    } else {
+      b.one(char(pattern.charCodeAt(i)));
+    }
+  }
+  b.anySubpath(!directoryOnly);
+  return new Nfa(b.states, b.states.length);
+}
+
+/** `a-z0-9_`, `!abc` / `^abc` (negated). Never matches `/`. */
+function characterClass(body: string): Consumer {
+  const negated = body.startsWith('!') || body.startsWith('^');
+  const text = negated ? body.slice(1) : body;
+  const ranges: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const from = text.charCodeAt(i);
+    if (text[i + 1] === '-' && i + 2 < text.length) {
+      const to = text.charCodeAt(i + 2);
+      if (to < from) throw new GlobError(`the range \`${text.slice(i, i + 3)}\` is out of order`);
+      ranges.push(from, to);
+      i += 2;
+    } else {
+      ranges.push(from, from);
+    }
+  }
+  if (ranges.length === 0 && !negated) throw new GlobError('`[]` matches nothing');
+  return { kind: Kind.Class, ranges, negated };
+}
+
+/** True when the workspace-relative path matches the glob (or lies under a matching folder); an invalid glob matches nothing. */
 export function matchesGlob(path: string, glob: string): boolean {
-  return globToRegExp(glob).test(path);
+  try {
+    return compileGlob(glob).test(path);
+  } catch {
+    return false;
+  }
 }
 
 export function matchesAnyGlob(path: string, globs: readonly string[]): boolean {

@@ -12,8 +12,10 @@
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import { isCalendarDateText } from './decisions/dates';
 import { ALL_FINDING_CODES } from './findings';
 import { CADENCE_PATTERN } from './governance/cadence';
+import { globProblem } from './glob';
 
 z.config(en());
 
@@ -23,8 +25,19 @@ const describe = <T extends z.ZodMiniType>(schema: T, description: string): T =>
 };
 
 const text = z.string();
-/** A date as YAML writes it: `2024-05-01` (kept as text) or a timestamp. */
-const dateText = describe(z.union([z.string(), z.date()]), 'A date, YYYY-MM-DD.');
+/** A date as YAML writes it: `2024-05-01` (kept as text) or a timestamp; a day that no calendar has (`2024-13-45`) is wrong. */
+const dateText = describe(
+  z.union([z.string().check(z.refine(isCalendarDateText, { message: 'is not a calendar date (YYYY-MM-DD)' })), z.date()]),
+  'A date, YYYY-MM-DD.',
+);
+/** A glob (`src/**\/*.ts`) that compiles; `[z-a]` is reported at the field, not fatal. */
+const globText = describe(
+  z.string().check(z.superRefine((value, ctx) => {
+    const problem = globProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `is not a usable glob: ${problem}`, input: value });
+  })),
+  'A glob such as src/payments/**.',
+);
 const oneOrMany = <T extends z.ZodMiniType>(item: T) => z.union([item, z.array(item)]);
 const idText = describe(z.union([z.string(), z.number()]), 'A record id such as ADR-0005 or ASM-3.');
 
@@ -58,7 +71,7 @@ export const decisionFrontMatterSchema = describe(
     'superseded-by': z.optional(oneOrMany(idText)),
     assumptions: z.optional(oneOrMany(idText)),
     tags: z.optional(oneOrMany(text)),
-    'applies-to': describe(z.optional(oneOrMany(text)), 'Globs of the code this decision governs.'),
+    'applies-to': describe(z.optional(oneOrMany(globText)), 'Globs of the code this decision governs.'),
   }),
   'Front matter of an Execution Alignment / MADR 4 decision record.',
 );
@@ -94,7 +107,7 @@ export const configSchema = describe(
     assumptionFolders: describe(z.optional(z.array(text)), 'Folders holding assumption YAML files.'),
     decisionPrefix: describe(z.optional(z.string().check(z.regex(/^[A-Za-z]+$/))), 'Id prefix of decisions (default ADR).'),
     assumptionPrefix: describe(z.optional(z.string().check(z.regex(/^[A-Za-z]+$/))), 'Id prefix of assumptions (default ASM).'),
-    exclude: describe(z.optional(z.array(text)), 'Globs of files and folders not to scan for references.'),
+    exclude: describe(z.optional(z.array(globText)), 'Globs of files and folders not to scan for references.'),
     severity: describe(
       z.optional(z.partialRecord(z.enum(ALL_FINDING_CODES as [string, ...string[]]), severitySetting)),
       'Severity per finding code, or off.',

@@ -3,13 +3,13 @@
  * depth (the common subset: globs, `dir/`, anchored `/x`, `**`, `!negation`), and the
  * configured `exclude` globs.
  */
-import { globToRegExp } from '../core/glob';
+import { compileGlob, matchesGlob, type GlobMatcher } from '../core/glob';
 
 export const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn', '.vscode-test']);
 
 interface IgnorePattern {
   base: string;
-  regex: RegExp;
+  regex: GlobMatcher;
   negated: boolean;
   directoryOnly: boolean;
 }
@@ -22,14 +22,18 @@ export class IgnoreRules {
   /** Adds the lines of an ignore file found in folder `base` ('' for the root). */
   addIgnoreFile(base: string, text: string): void {
     for (const raw of text.split(/\r?\n/)) {
-      let line = raw.replace(/\s+$/, '');
+      let line = raw.trimEnd();
       if (!line || line.startsWith('#')) continue;
       const negated = line.startsWith('!');
       if (negated) line = line.slice(1);
       const directoryOnly = line.endsWith('/');
       const glob = directoryOnly ? line.slice(0, -1) : line;
       if (!glob) continue;
-      this.patterns.push({ base, regex: globToRegExp(glob), negated, directoryOnly });
+      try {
+        this.patterns.push({ base, regex: compileGlob(glob), negated, directoryOnly });
+      } catch {
+        // a line that is not a usable glob ignores nothing (git treats it the same way)
+      }
     }
   }
 
@@ -37,7 +41,7 @@ export class IgnoreRules {
   ignores(path: string, isDirectory: boolean): boolean {
     const name = path.slice(path.lastIndexOf('/') + 1);
     if (isDirectory && ALWAYS_SKIPPED.has(name)) return true;
-    if (this.exclude.some((g) => globToRegExp(g).test(path))) return true;
+    if (this.exclude.some((g) => matchesGlob(path, g))) return true;
     let ignored = false;
     for (const p of this.patterns) {
       if (p.directoryOnly && !isDirectory) continue;

@@ -1,6 +1,7 @@
 /**
  * Small helpers shared by the assumption parsers (YAML files and the Markdown register).
  */
+import { numberText } from '../ids';
 import type { Level, Range } from '../model';
 
 export interface AssumptionParseOptions {
@@ -21,7 +22,7 @@ export function idFromValue(value: unknown, prefix: string): string | undefined 
   if (typeof value === 'string') {
     const trimmed = value.trim();
     if (trimmed === '') return undefined;
-    if (/^\d+$/.test(trimmed)) return `${prefix}-${Number(trimmed)}`;
+    if (/^\d+$/.test(trimmed)) return `${prefix}-${numberText(trimmed)}`;
     return trimmed;
   }
   return undefined;

@@ -198,7 +198,7 @@ function splitRow(line: string): Cell[] {
 /** Markdown inline syntax removed: links keep their text, code/emphasis markers go, `\|` unescaped. */
 function plain(text: string): string {
   return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\][]*)\]\([^()[\]]*\)/g, '$1')
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/\\\|/g, '|')
     .replace(/`+/g, '')
@@ -219,7 +219,7 @@ function cellRange(line: number, cell: Cell): Range {
 function idMentions(line: string, lineNo: number, cell: Cell, prefix: string): IdMention[] {
   const result: IdMention[] = [];
   const segment = line.slice(cell.start, cell.end);
-  const pattern = /\[([^\]]*)\]\([^)]*\)|([A-Za-z]+[-_ ]?\d+|\d+)/g;
+  const pattern = /\[([^\][]*)\]\([^()[\]]*\)|([A-Za-z]+[-_ ]?\d+|\d+)/g;
   for (let m = pattern.exec(segment); m; m = pattern.exec(segment)) {
     if (m[1] !== undefined) {
       // A link: the id is its text.

@@ -154,7 +154,15 @@ export function sectionLines(md: MarkdownLines, index: number): { start: number;
   return { start: heading.line + 1, end: next ? next.line : md.lines.length };
 }
 
-/** Removes inline HTML comments (`<!-- optional -->`). */
-export function stripInlineComments(text: string): string {
-  return text.replace(/<!--[\s\S]*?-->/g, '');
+/** Removes inline HTML comments (`<!-- optional -->`), each replaced by `by`; linear in the text. */
+export function stripInlineComments(text: string, by = ''): string {
+  let result = '';
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('<!--', from);
+    const close = open < 0 ? -1 : text.indexOf('-->', open + 4);
+    if (close < 0) return result + text.slice(from);
+    result += text.slice(from, open) + by;
+    from = close + 3;
+  }
 }

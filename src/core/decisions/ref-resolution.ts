@@ -8,7 +8,7 @@
  * padded to four digits (`ADR-0005`); a file name gives the id its record would get
  * from that name (digits as written, or the slug).
  */
-import { formatId, parseNumberedId } from '../ids';
+import { formatId, paddedId, parseNumberedId } from '../ids';
 import { decisionFileInfo } from './file-names';
 
 const PREFIXED_ID = /^([A-Za-z]+)[-_ ]?(\d+)$/;
@@ -23,7 +23,7 @@ export function resolveDecisionRef(written: string | number, prefix: string): st
   const link = /^!?\[([^\]]*)\]\(\s*<?([^)>\s]*)>?(?:\s+"[^"]*")?\s*\)$/.exec(text);
   if (link) return resolveLink(link[1], link[2], prefix);
 
-  if (/^#?\d+$/.test(text)) return formatId(prefix, Number(text.replace('#', '')));
+  if (/^#?\d+$/.test(text)) return paddedId(prefix, text.replace('#', ''));
   const numbered = PREFIXED_ID.exec(text);
   if (numbered) return formatId(numbered[1], numbered[2]);
   if (/[/\\]/.test(text) || DOCUMENT_EXTENSION.test(text)) return resolveLinkTarget(text, prefix);
@@ -33,7 +33,7 @@ export function resolveDecisionRef(written: string | number, prefix: string): st
   const leadingPrefixed = new RegExp(`^(${prefixes})[-_ ]?(\\d+)(?![\\d])`, 'i').exec(text);
   if (leadingPrefixed) return formatId(leadingPrefixed[1], leadingPrefixed[2]);
   const leadingNumber = /^(\d+)(?:[.:)](?:\s|$)|\s+[-–—]\s)/.exec(text);
-  if (leadingNumber) return formatId(prefix, Number(leadingNumber[1]));
+  if (leadingNumber) return paddedId(prefix, leadingNumber[1]);
 
   const info = decisionFileInfo(`${text}.md`);
   if (info) return info.digits !== undefined ? formatId(prefix, info.digits) : info.slug;
@@ -61,7 +61,7 @@ export function resolveAssumptionRef(written: string | number, prefix: string): 
   if (!text) return undefined;
   const link = /^\[([^\]]*)\]\(\s*<?([^)>\s]*)>?\s*\)$/.exec(text);
   if (link) return resolveAssumptionRef(link[1], prefix);
-  if (/^#?\d+$/.test(text)) return formatId(prefix, Number(text.replace('#', '')));
+  if (/^#?\d+$/.test(text)) return paddedId(prefix, text.replace('#', ''));
   const numbered = PREFIXED_ID.exec(text);
   if (numbered) return formatId(numbered[1], numbered[2]);
   return text;
@@ -88,7 +88,7 @@ export function resolveLinkTarget(target: string, prefix: string): string | unde
   const stem = last.replace(DOCUMENT_EXTENSION, '');
   if (!stem) return undefined;
   if (!hasExtension && /\.[A-Za-z0-9]+$/.test(stem)) return undefined; // an image or other asset
-  if (/^\d+$/.test(stem)) return formatId(prefix, Number(stem));
+  if (/^\d+$/.test(stem)) return paddedId(prefix, stem);
   const info = decisionFileInfo(`${stem}.md`);
   if (info) return info.digits !== undefined ? formatId(prefix, info.digits) : info.slug;
   const numbered = PREFIXED_ID.exec(stem);

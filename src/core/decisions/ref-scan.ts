@@ -14,9 +14,15 @@ export interface ScannedRef {
   fallback?: string;
 }
 
-const MARKDOWN_LINK = /(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)>\s]*)>?(?:\s+"[^"]*")?\s*\)/g;
-const AUTOLINK = /<((?:https?:\/\/|\.{0,2}\/)[^>\s]+)>/g;
-const FILE_PATH = /(?:\.{0,2}\/)?(?:[\w.-]+\/)*[\w.-]*\d[\w.-]*\.(?:md|markdown|mdx|html?)\b/gi;
+// Every pattern here is linear in the text: no two unbounded parts can match the same
+// characters. Link text and targets stop at the next bracket, so a run of `[a](` costs
+// one pass; file paths are found as runs of path characters, then checked by hand.
+const MARKDOWN_LINK = /(!?)\[((?:[^\][\\]|\\.)*)\]\(\s*<?([^()<>\s[\]]*)>?(?:\s+"[^"]*")?\s*\)/g;
+const AUTOLINK = /<((?:https?:\/\/|\.{0,2}\/)[^<>\s]+)>/g;
+const PATH_RUN = /[\w./-]+/g;
+const RECORD_FILE_EXTENSION = /\.(?:md|markdown|mdx|html?)(?![\w])/gi;
+/** Longer runs are not record paths, and are not examined. */
+const MAX_PATH_LENGTH = 1024;
 const ROUTE = /(?<![\w/.])\/(?:[\w.-]+\/)*[\w.-]+\/?/g;
 const HASH_NUMBER = /(?<![\w#])#(\d+)\b/g;
 
@@ -43,7 +49,7 @@ export function scanDecisionRefs(text: string, prefix: string): ScannedRef[] {
   const prefixes = [...new Set([prefix, 'ADR'].map((p) => escapeRegExp(p)))].join('|');
   const prefixed = new RegExp(`(?<![A-Za-z0-9])(?:${prefixes})[-_ ]?\\d+\\b`, 'gi');
   for (const m of text.matchAll(prefixed)) take(m.index, m.index + m[0].length, resolveDecisionRef(m[0], prefix));
-  for (const m of text.matchAll(FILE_PATH)) take(m.index, m.index + m[0].length, resolveLinkTarget(m[0], prefix));
+  for (const m of filePaths(text)) take(m.start, m.end, resolveLinkTarget(text.slice(m.start, m.end), prefix));
   for (const m of text.matchAll(ROUTE)) take(m.index, m.index + m[0].length, resolveLinkTarget(m[0], prefix));
   for (const m of text.matchAll(HASH_NUMBER)) take(m.index, m.index + m[0].length, resolveDecisionRef(m[1], prefix));
 
@@ -55,4 +61,25 @@ export function scanDecisionRefs(text: string, prefix: string): ScannedRef[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * Paths of record-like files in a run of path characters: from the run's start to the
+ * last `.md`/`.markdown`/`.mdx`/`.htm(l)` whose file name holds a digit (`0005-x.md`,
+ * `../adr/12.html`).
+ */
+function filePaths(text: string): { start: number; end: number }[] {
+  const result: { start: number; end: number }[] = [];
+  for (const run of text.matchAll(PATH_RUN)) {
+    const token = run[0];
+    if (token.length > MAX_PATH_LENGTH) continue;
+    let end = -1;
+    RECORD_FILE_EXTENSION.lastIndex = 0;
+    for (const ext of token.matchAll(RECORD_FILE_EXTENSION)) {
+      const name = token.slice(token.lastIndexOf('/', ext.index) + 1, ext.index);
+      if (/\d/.test(name)) end = ext.index + ext[0].length;
+    }
+    if (end > 0) result.push({ start: run.index, end: run.index + end });
+  }
+  return result;
 }

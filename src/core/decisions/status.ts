@@ -3,6 +3,7 @@
  * `superseded by [ADR-0005](0005-x.md)`) to a DecisionStatus.
  */
 import type { DecisionStatus } from '../model';
+import { stripInlineComments } from './markdown-lines';
 
 const SUPERSEDED = /\bsuper[sc]eded\b|\breplaced\s+by\b/;
 const DEPRECATED = /\b(?:deprecated|obsolete|retired|sunset|reverted|revoked)\b/;
@@ -45,10 +46,8 @@ export function normaliseDecisionStatus(text: string): DecisionStatus {
 
 /** Lower-case words of a status text: links reduced to their text, Markdown and quotes dropped. */
 function plainStatusText(text: string): string {
-  return String(text ?? '')
-    .slice(0, 2000)
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+  return stripInlineComments(String(text ?? '').slice(0, 2000), ' ')
+    .replace(/!?\[([^\][]*)\]\([^()[\]]*\)/g, '$1')
     .replace(/[*_`"'“”‘’[\](){}<>]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

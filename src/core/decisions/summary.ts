@@ -3,7 +3,7 @@
  * "Context and Problem Statement" / "Context" section, else of "Decision Outcome" /
  * "Decision", else the first paragraph after the title; plain text, at most ~400 chars.
  */
-import type { MarkdownLines } from './markdown-lines';
+import { stripInlineComments, type MarkdownLines } from './markdown-lines';
 import { reduceLinks, sectionKey } from './title';
 
 const MAX_LENGTH = 400;
@@ -52,12 +52,12 @@ function firstParagraph(md: MarkdownLines, start: number, end: number, skip: Rea
 function plainText(lines: string[]): string {
   if (lines.length === 0) return '';
   if (lines.every((l) => /^\s*\|/.test(l))) return ''; // a table
-  const text = lines
+  let text = lines
     .map((l) => l.replace(/^\s*(?:>\s*)*(?:(?:[*+-]|\d+[.)])\s+)?/, ''))
-    .join(' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ');
+    .join(' ');
+  text = stripInlineComments(text, ' ');
   return reduceLinks(text)
-    .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
+    .replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/(\*\*|__)(.*?)\1/g, '$2')
     .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s.,;:!?)]|$)/g, '$1$2')

@@ -66,5 +66,5 @@ export function splitTitle(heading: string, prefix: string): TitleParts {
 }
 
 export function reduceLinks(text: string): string {
-  return text.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  return text.replace(/!\[[^\][]*\]\([^()[\]]*\)/g, '').replace(/\[([^\][]*)\]\([^()[\]]*\)/g, '$1');
 }

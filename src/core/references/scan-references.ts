@@ -216,6 +216,9 @@ function isPathChar(c: number): boolean {
   return c < 128 && PATH_CHAR[c] === 1;
 }
 
+/** Longest record path or URL recognised in a comment. */
+const MAX_PATH_LENGTH = 1024;
+
 /** The run of path characters around a mention, cached so a long run is walked once. */
 class TokenCache {
   private start = -1;
@@ -252,13 +255,26 @@ class TokenCache {
     return this.suppresses;
   }
 
-  /** Where the path ending at the extension at `extensionAt` starts. */
+  /**
+   * Where the path ending at the extension at `extensionAt` starts; `extensionAt` itself
+   * when the run of path characters before it is longer than any path (so a comment of
+   * `.md` repeated costs a bounded walk per extension, not a walk to the comment's start).
+   */
   pathStart(extensionAt: number, lo: number): number {
     const { text } = this;
     let s = extensionAt;
-    while (s > lo && isPathChar(text.charCodeAt(s - 1))) s--;
+    while (s > lo && s > this.runEnd && isPathChar(text.charCodeAt(s - 1))) s--;
+    // Reached the end of the run walked last time: it starts where that one did.
+    if (s === this.runEnd && s > lo && this.runStart >= lo) s = this.runStart;
+    this.runStart = s;
+    this.runEnd = extensionAt;
+    if (extensionAt - s > MAX_PATH_LENGTH) return extensionAt;
     return s + stripLabel(text.slice(s, extensionAt));
   }
+
+  /** The run of path characters [runStart, runEnd) seen by the last pathStart. */
+  private runStart = -1;
+  private runEnd = -1;
 }
 
 /** How many leading characters are a label rather than path (`See:docs/adr/1-x.md` → 4); URLs keep their scheme. */

@@ -6,6 +6,7 @@ import type { AlignmentIndex } from '../alignment-index';
 import type { AlignmentConfig } from '../config';
 import type { Finding, FindingCode, RelatedLocation } from '../findings';
 import type { BranchRecords } from '../governance/numbers';
+import { isCalendarDate } from '../decisions/dates';
 import type { AlignmentRecord, Range } from '../model';
 
 export interface RuleContext {
@@ -70,7 +71,7 @@ export function today(now: Date): string {
 
 /** True when a YYYY-MM-DD date lies strictly before today. Unparseable dates never expire. */
 export function isPast(date: string | undefined, now: Date): boolean {
-  if (!date || !/^\d{4}-\d{2}-\d{2}/.test(date)) return false;
+  if (!date || !isCalendarDate(date)) return false;
   return date.slice(0, 10) < today(now);
 }
 

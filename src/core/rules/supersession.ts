@@ -49,31 +49,56 @@ export const supersessionConflicts: Rule = ({ index }) => {
 
 export const supersessionCycles: Rule = ({ index }) => {
   const findings: DraftFinding[] = [];
-  const reported = new Set<AlignmentRecord>();
-  for (const start of [...index.decisions, ...index.assumptions]) {
-    if (reported.has(start)) continue;
-    const path: AlignmentRecord[] = [];
-    let current: AlignmentRecord | undefined = start;
-    while (current && !path.includes(current)) {
-      path.push(current);
-      current = current.supersededBy.map((m) => index.lookup(m.id)).find((r) => r !== undefined);
+  // Each record follows its first known successor, so the links form a functional graph:
+  // one walk per unvisited record, each record entered once — linear in the records.
+  const state = new Map<AlignmentRecord, 'on-path' | 'done'>();
+  const successor = (r: AlignmentRecord) => {
+    for (const m of r.supersededBy) {
+      const next = index.lookup(m.id);
+      if (next) return next;
     }
-    if (!current) continue;
-    const cycle = path.slice(path.indexOf(current));
-    if (cycle.some((r) => reported.has(r))) continue;
-    const names = [...cycle, cycle[0]].map((r) => r.id).join(' → ');
-    for (const record of cycle) {
-      reported.add(record);
+    return undefined;
+  };
+  for (const start of [...index.decisions, ...index.assumptions]) {
+    if (state.has(start)) continue;
+    const path: AlignmentRecord[] = [];
+    const at = new Map<AlignmentRecord, number>();
+    let current: AlignmentRecord | undefined = start;
+    while (current && !state.has(current)) {
+      state.set(current, 'on-path');
+      at.set(current, path.length);
+      path.push(current);
+      current = successor(current);
+    }
+    const cycle = current && state.get(current) === 'on-path' ? path.slice(at.get(current)) : [];
+    for (const r of path) state.set(r, 'done');
+    cycle.forEach((record, i) => {
       findings.push(
-        finding('record.cycle', record.path, record.range, `${describe(record)} is part of a supersession cycle (${names}); one of these records must stay live.`, {
+        finding('record.cycle', record.path, record.range, `${describe(record)} is part of a supersession cycle (${cycleText(cycle, i)}); one of these records must stay live.`, {
           recordId: record.id,
-          related: cycle.filter((r) => r !== record).map((r) => recordLocation(r, `${r.id} is on the cycle`)),
+          related: nearby(cycle, i).map((r) => recordLocation(r, `${r.id} is on the cycle`)),
         }),
       );
-    }
+    });
   }
   return findings;
 };
+
+/** How many other records a cycle or duplicate finding names; the rest are counted. */
+export const NAMED_OTHERS = 5;
+
+/** `ADR-1 → ADR-2 → ADR-1`; a long cycle from this record: `ADR-7 → ADR-8 → … → ADR-7 (3000 records)`. */
+function cycleText(cycle: readonly AlignmentRecord[], i: number): string {
+  if (cycle.length <= NAMED_OTHERS + 1) return [...cycle, cycle[0]].map((r) => r.id).join(' → ');
+  const shown = [0, 1, 2].map((k) => cycle[(i + k) % cycle.length].id);
+  return `${shown.join(' → ')} → … → ${cycle[i].id}, ${cycle.length} records`;
+}
+
+/** The records after this one on the cycle, at most NAMED_OTHERS of them. */
+function nearby(cycle: readonly AlignmentRecord[], i: number): AlignmentRecord[] {
+  const count = Math.min(cycle.length - 1, NAMED_OTHERS);
+  return Array.from({ length: count }, (_, k) => cycle[(i + 1 + k) % cycle.length]);
+}
 
 function relatedRecord(record: AlignmentRecord | undefined) {
   return record ? [recordLocation(record, `${describe(record)}`)] : [];
