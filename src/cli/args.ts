@@ -2,6 +2,7 @@
  * Command-line parsing for `alignment` (DESIGN §5). Errors are UsageError: exit code 2
  * with a message that says what was wrong and how to get help.
  */
+import { isCalendarDate } from '../core/decisions/dates';
 import type { Severity } from '../core/findings';
 
 export class UsageError extends Error {}
@@ -110,7 +111,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
 function nowFlag(flags: ReadonlyMap<string, string>): string | undefined {
   const now = flags.get('now');
-  if (now !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(now)) throw new UsageError(`--now must be a date YYYY-MM-DD, not '${now}'`);
+  if (now !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(now) && isCalendarDate(now))) throw new UsageError(`--now must be a calendar date YYYY-MM-DD, not '${now}'`);
   return now;
 }
 

@@ -3,6 +3,7 @@
  * SARIF 2.1.0 (one rule per finding code, ruleId = code, level error|warning|note).
  */
 import { ALL_FINDING_CODES, FINDING_CODES, type Finding, type Severity } from '../core/findings';
+import { inert } from '../core/inert-text';
 import { toOneBased } from './positions';
 
 export interface CheckSummary {
@@ -28,7 +29,7 @@ export function formatText(findings: readonly Finding[]): string {
   return findings
     .map((f) => {
       const { startLine, startColumn } = toOneBased(f.range);
-      return `${f.path}:${startLine}:${startColumn}: ${f.severity} ${f.code} ${oneLine(f.message)}`;
+      return `${inert(f.path)}:${startLine}:${startColumn}: ${f.severity} ${f.code} ${inert(f.message)}`;
     })
     .join('\n');
 }
@@ -71,7 +72,7 @@ export function formatSarif(findings: readonly Finding[], toolVersion: string): 
     const r = toOneBased(range);
     return {
       physicalLocation: {
-        artifactLocation: { uri: encodeURI(path), uriBaseId: '%SRCROOT%' },
+        artifactLocation: { uri: sarifUri(path), uriBaseId: '%SRCROOT%' },
         region: { startLine: r.startLine, startColumn: r.startColumn, endLine: r.endLine, endColumn: Math.max(r.endColumn, r.startColumn) },
       },
     };
@@ -100,6 +101,11 @@ export function formatSarif(findings: readonly Finding[], toolVersion: string): 
   return JSON.stringify(sarif, null, 2);
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
+/**
+ * A workspace-relative path as a SARIF `artifactLocation.uri` (RFC 3986 relative
+ * reference): each segment percent-encoded, so `#`, `?`, `%` and spaces in file names
+ * stay part of the path.
+ */
+export function sarifUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }

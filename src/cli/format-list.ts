@@ -4,6 +4,7 @@
  */
 import type { AlignmentIndex } from '../core/alignment-index';
 import { HISTORY_UNAVAILABLE_TEXT, historyText, type HistoryUnavailable } from '../core/governance/history';
+import { inert } from '../core/inert-text';
 import type { Assumption, Decision } from '../core/model';
 
 /** How the list got its history: from git, or why not (then dates are the records' own). */
@@ -91,5 +92,6 @@ export function listText(index: AlignmentIndex, history?: HistorySource): string
   lines.push(`References (${index.references.length} in code, ${unresolved} without a record here)`);
   for (const r of index.references) lines.push(`  ${r.path}:${r.line + 1}:${r.column + 1}  ${r.text}${r.target ? '' : '  (no record)'}`);
   if (history && !history.available) lines.push(`History: ${HISTORY_UNAVAILABLE_TEXT[history.reason]}`);
-  return lines.join('\n');
+  // Every line is workspace text: one line each, with nothing a terminal acts on.
+  return lines.map(inert).join('\n');
 }

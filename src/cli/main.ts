@@ -8,6 +8,8 @@ import * as nodePath from 'node:path';
 import { atOrAbove } from '../core/findings';
 import { governingRecords } from '../core/governance/governing';
 import { applyBranches, applyHistory } from '../node/git-facts';
+import { inert } from '../core/inert-text';
+import { unreadableFolders } from '../node/readable-folders';
 import { loadWorkspace, type LoadedWorkspace } from '../node/load-workspace';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { formatJson, formatSarif, formatText, summarise, summaryLine } from './format-findings';
@@ -27,7 +29,7 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
     command = parseArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      err.write(`alignment: ${error.message}\nRun 'alignment --help' for usage.\n`);
+      err.write(`alignment: ${inert(error.message)}\nRun 'alignment --help' for usage.\n`);
       return 2;
     }
     throw error;
@@ -77,13 +79,13 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
       case 'new': {
         const ws = await load(command.dir);
         const created = command.kind === 'decision' ? await newDecision(ws, command.title, new Date().toISOString().slice(0, 10)) : await newAssumption(ws, command.title);
-        out.write(`Created ${created.id}: ${created.path}\n`);
+        out.write(`Created ${inert(created.id)}: ${inert(created.path)}\n`);
         return 0;
       }
     }
   } catch (error) {
     if (error instanceof ConfigError || error instanceof ExistsError) {
-      err.write(`alignment: ${error.message}\n`);
+      err.write(`alignment: ${error.message.split('\n').map(inert).join('\n')}\n`);
       return 2;
     }
     throw error;
@@ -107,6 +109,8 @@ async function load(dir: string): Promise<LoadedWorkspace> {
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat) throw new ConfigError(`no such directory: ${dir}`);
   if (!stat.isDirectory()) throw new ConfigError(`not a directory: ${dir}`);
+  const unreadableRoot = await fs.readdir(root).then(() => undefined, (error: NodeJS.ErrnoException) => error.code ?? String(error));
+  if (unreadableRoot) throw new ConfigError(`cannot read ${dir} (${unreadableRoot}): nothing can be checked`);
   const ws = await loadWorkspace(root);
   if (ws.configProblems.length) {
     const file = ws.configFile ?? ".alignment.yaml";
@@ -115,6 +119,10 @@ async function load(dir: string): Promise<LoadedWorkspace> {
       return `${file}:${r.startLine}:${r.startColumn}: error ${p.code} ${p.message}`;
     });
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const unreadable = await unreadableFolders(root, ws);
+  if (unreadable.length) {
+    throw new ConfigError(unreadable.map((u) => `cannot read the record folder ${u.folder} (${u.reason}): its records would be missing from the result`).join('\n'));
   }
   return ws;
 }

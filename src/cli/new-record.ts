@@ -1,18 +1,26 @@
 /**
  * `alignment new decision|assumption "Title"`: writes the next record from the
  * template. Never overwrites: the file is created exclusively, and an existing name is
- * an error, not a replacement.
+ * an error, not a replacement. Never writes outside the workspace folder (a record folder
+ * that is a symlink to elsewhere is refused). Two runs at once never take one number: a
+ * run that finds a rival file with its number, created first, removes its own file and
+ * takes the next number.
  */
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { nextFreeNumber } from '../core/governance/numbers';
 import { isUnder } from '../core/layout';
+import { decisionFileInfo } from '../core/decisions';
 import { assumptionTemplate, decisionTemplate, kebabCase, newDecisionFileName, nextAssumptionId } from '../core/templates';
 import { applyBranches } from '../node/git-facts';
+import { confinedPath, OutsideWorkspaceError } from '../node/confine';
 import type { LoadedWorkspace } from '../node/load-workspace';
 
+/** A record could not be created where it belongs (exists, outside the workspace, not a folder): exit 2. */
 export class ExistsError extends Error {}
+
+const MAX_ATTEMPTS = 50;
 
 export interface Created {
   path: string;
@@ -21,23 +29,62 @@ export interface Created {
 
 export async function newDecision(ws: LoadedWorkspace, title: string, today: string): Promise<Created> {
   const folder = ws.layout.decisionFolders[0] ?? 'docs/adr';
-  const absoluteFolder = nodePath.join(ws.root, folder);
-  const names = await fs.readdir(absoluteFolder).catch(() => [] as string[]);
+  const absoluteFolder = await folderToWriteIn(ws.root, folder);
   // A number free on every local and remote-tracking branch, not only here.
   await applyBranches(ws);
-  const { fileName, number, digits } = newDecisionFileName(names, title, nextFreeNumber(names, folder, ws.model.branches));
   const inFolder = ws.model.index.decisions.filter((d) => isUnder(d.path, folder));
   const latest = inFolder.sort((a, b) => (a.number ?? 0) - (b.number ?? 0)).at(-1);
-  const text = decisionTemplate({
-    title,
-    date: today,
-    number,
-    owner: gitIdentity(ws.root),
-    dialect: latest?.dialect === 'nygard' ? 'nygard' : 'frontmatter',
-  });
-  const path = `${folder}/${fileName}`;
-  await createExclusive(nodePath.join(ws.root, path), text);
-  return { path, id: `${ws.config.decisionPrefix}-${digits}` };
+  const owner = gitIdentity(ws.root);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const names = await fs.readdir(absoluteFolder);
+    const { fileName, number, digits } = newDecisionFileName(names, title, nextFreeNumber(names, folder, ws.model.branches));
+    const text = decisionTemplate({ title, date: today, number, owner, dialect: latest?.dialect === 'nygard' ? 'nygard' : 'frontmatter' });
+    const absolute = nodePath.join(absoluteFolder, fileName);
+    if (!(await createExclusive(absolute, text, false))) continue;
+    if (await lostRace(absoluteFolder, fileName, digits)) {
+      await fs.unlink(absolute);
+      continue;
+    }
+    return { path: `${folder}/${fileName}`, id: `${ws.config.decisionPrefix}-${digits}` };
+  }
+  throw new ExistsError(`could not find a free number in ${folder} after ${MAX_ATTEMPTS} attempts; nothing was written`);
+}
+
+/**
+ * Whether another record file with the same number was there first (earlier change time,
+ * or the same time and an earlier name): then this run gives the number up.
+ */
+async function lostRace(absoluteFolder: string, fileName: string, digits: string): Promise<boolean> {
+  const mine = await fs.stat(nodePath.join(absoluteFolder, fileName), { bigint: true });
+  for (const name of await fs.readdir(absoluteFolder)) {
+    if (name === fileName || nextDecisionNumberOf(name) !== Number(digits)) continue;
+    const theirs = await fs.stat(nodePath.join(absoluteFolder, name), { bigint: true }).catch(() => undefined);
+    if (!theirs) continue;
+    if (theirs.ctimeNs < mine.ctimeNs || (theirs.ctimeNs === mine.ctimeNs && name < fileName)) return true;
+  }
+  return false;
+}
+
+function nextDecisionNumberOf(name: string): number | undefined {
+  return decisionFileInfo(name)?.number;
+}
+
+/** The record folder, created when missing, after checking that it stays inside the workspace folder. */
+async function folderToWriteIn(root: string, folder: string): Promise<string> {
+  let absolute: string;
+  try {
+    absolute = await confinedPath(root, folder);
+    await fs.mkdir(absolute, { recursive: true });
+    absolute = await confinedPath(root, folder); // the folder now exists: check it once more, resolved
+    const stat = await fs.lstat(absolute);
+    if (!stat.isDirectory()) throw new ExistsError(`${folder} is not a folder; nothing was written`);
+  } catch (error) {
+    if (error instanceof ExistsError) throw error;
+    if (error instanceof OutsideWorkspaceError) throw new ExistsError(`${error.message}; nothing was written`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ExistsError(`cannot create records in ${folder} (${code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : (code ?? String(error))}); nothing was written`);
+  }
+  return absolute;
 }
 
 export async function newAssumption(ws: LoadedWorkspace, statement: string): Promise<Created> {
@@ -47,18 +94,25 @@ export async function newAssumption(ws: LoadedWorkspace, statement: string): Pro
     if (await fs.stat(nodePath.join(ws.root, f)).then((s) => s.isDirectory(), () => false)) existing.push(f);
   }
   const folder = existing[0] ?? ws.config.assumptionFolders[0] ?? 'docs/assumptions';
-  const path = `${folder}/${id.toLowerCase()}-${kebabCase(statement).slice(0, 40).replace(/-+$/, '')}.yaml`;
-  await createExclusive(nodePath.join(ws.root, path), assumptionTemplate({ id, statement, owner: gitIdentity(ws.root) }));
-  return { path, id };
+  const fileName = `${id.toLowerCase()}-${kebabCase(statement).slice(0, 40).replace(/-+$/, '')}.yaml`;
+  const absoluteFolder = await folderToWriteIn(ws.root, folder);
+  await createExclusive(nodePath.join(absoluteFolder, fileName), assumptionTemplate({ id, statement, owner: gitIdentity(ws.root) }), true);
+  return { path: `${folder}/${fileName}`, id };
 }
 
-async function createExclusive(absolutePath: string, text: string): Promise<void> {
-  await fs.mkdir(nodePath.dirname(absolutePath), { recursive: true });
+/**
+ * Creates the file only when nothing (not even a symlink) has its name. Returns false when
+ * the name is taken and `failWhenTaken` is false; throws ExistsError when it is true.
+ */
+async function createExclusive(absolutePath: string, text: string, failWhenTaken: boolean): Promise<boolean> {
   try {
     await fs.writeFile(absolutePath, text, { flag: 'wx' });
+    return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ExistsError(`${absolutePath} already exists; nothing was written`);
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && !failWhenTaken) return false;
+    if (code === 'EEXIST') throw new ExistsError(`${absolutePath} already exists; nothing was written`);
+    throw new ExistsError(`cannot write ${absolutePath} (${code ?? String(error)}); nothing was written`);
   }
 }
 

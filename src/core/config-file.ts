@@ -97,6 +97,8 @@ function valueMessage(root: object, path: (string | number)[], issue: z.core.$Zo
   if (key === 'severity' && path.length === 2) {
     return `\`severity.${String(path[1])}\` must be error, warning, information, hint or off, not ${actual}.`;
   }
+  // A refinement (a folder outside the workspace, a glob that does not compile) says what is wrong itself.
+  if (issue.code === 'custom' && path.length === 2 && typeof path[1] === 'number') return `\`${key}\` item ${path[1] + 1} (${actual}) ${issue.message}.`;
   const expected = EXPECTED[key];
   if (expected && path.length === 1) return `\`${key}\` must be ${expected}, not ${actual}.`;
   if (expected && path.length === 2 && typeof path[1] === 'number') {

@@ -30,6 +30,25 @@ const dateText = describe(
   z.union([z.string().check(z.refine(isCalendarDateText, { message: 'is not a calendar date (YYYY-MM-DD)' })), z.date()]),
   'A date, YYYY-MM-DD.',
 );
+/**
+ * A folder inside the workspace folder, written relative to it: absolute paths, drive
+ * letters and paths climbing out with `..` are wrong (nothing is read or written outside).
+ */
+export function isWorkspaceRelativeFolder(folder: string): boolean {
+  const text = folder.trim().replace(/\\/g, '/');
+  if (text === '' || text.startsWith('/') || /^[A-Za-z]:/.test(text) || text.includes('\u0000')) return false;
+  let depth = 0;
+  for (const part of text.split('/')) {
+    if (part === '..') depth--;
+    else if (part !== '' && part !== '.') depth++;
+    if (depth < 0) return false;
+  }
+  return true;
+}
+const folderText = describe(
+  z.string().check(z.refine(isWorkspaceRelativeFolder, { message: 'must be a folder inside the workspace folder, written relative to it' })),
+  'A folder relative to the workspace folder, such as docs/adr.',
+);
 /** A glob (`src/**\/*.ts`) that compiles; `[z-a]` is reported at the field, not fatal. */
 const globText = describe(
   z.string().check(z.superRefine((value, ctx) => {
@@ -103,8 +122,8 @@ const severitySetting = z.enum(['error', 'warning', 'information', 'hint', 'off'
 
 export const configSchema = describe(
   z.strictObject({
-    decisionFolders: describe(z.optional(z.array(text)), 'Folders (relative to the workspace folder) holding decision records. Empty: detected.'),
-    assumptionFolders: describe(z.optional(z.array(text)), 'Folders holding assumption YAML files.'),
+    decisionFolders: describe(z.optional(z.array(folderText)), 'Folders (relative to the workspace folder) holding decision records. Empty: detected.'),
+    assumptionFolders: describe(z.optional(z.array(folderText)), 'Folders holding assumption YAML files.'),
     decisionPrefix: describe(z.optional(z.string().check(z.regex(/^[A-Za-z]+$/))), 'Id prefix of decisions (default ADR).'),
     assumptionPrefix: describe(z.optional(z.string().check(z.regex(/^[A-Za-z]+$/))), 'Id prefix of assumptions (default ASM).'),
     exclude: describe(z.optional(z.array(globText)), 'Globs of files and folders not to scan for references.'),

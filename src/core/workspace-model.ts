@@ -102,12 +102,7 @@ export class WorkspaceModel {
       this.remove(path);
       return;
     }
-    const problem: ParseProblem = {
-      code: 'record.schema',
-      message: `${path} is not a readable record: ${reason}.`,
-      range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } },
-    };
-    this.set(path, { role, assumptions: [], references: [], problems: [problem] });
+    this.set(path, { role, assumptions: [], references: [], problems: [fileProblem(`${path} is not a readable record: ${reason}`)] });
   }
 
   remove(path: string): void {
@@ -215,7 +210,24 @@ export class WorkspaceModel {
     return entry.decision ? [entry.decision] : entry.assumptions;
   }
 
+  /**
+   * Parses one file. Never throws: an empty record file, or a failure of a parser on some
+   * input nobody foresaw, becomes a problem on that file and the rest of the run goes on.
+   */
   private parse(path: string, role: FileRole, text: string): FileEntry {
+    if (role !== 'code' && role !== 'assumption-register' && text.trim() === '') {
+      return { role, assumptions: [], references: [], problems: [fileProblem(`${path} is empty: it holds no ${role === 'decision' ? 'decision record' : 'assumption'}`)] };
+    }
+    try {
+      return this.parseUnguarded(path, role, text);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (role === 'code') return { role, assumptions: [], references: [], problems: [] };
+      return { role, assumptions: [], references: [], problems: [fileProblem(`${path} could not be read as a record (${reason.slice(0, 200)}); it is left out of the index`)] };
+    }
+  }
+
+  private parseUnguarded(path: string, role: FileRole, text: string): FileEntry {
     const { decisionPrefix, assumptionPrefix } = this.config;
     switch (role) {
       case 'decision': {
@@ -240,4 +252,9 @@ export class WorkspaceModel {
       }
     }
   }
+}
+
+/** A problem about a whole file, at its start. */
+function fileProblem(message: string): ParseProblem {
+  return { code: 'record.schema', message: `${message}.`, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } } };
 }

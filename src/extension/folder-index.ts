@@ -15,7 +15,7 @@ import { WorkspaceModel } from '../core/workspace-model';
 import { HISTORY_UNAVAILABLE_TEXT, type FileHistories, type HistoryUnavailable } from '../core/governance/history';
 import type { BranchRecords } from '../core/governance/numbers';
 import { applyBranches, applyHistory } from '../node/git-facts';
-import { readTextSync } from '../node/read-text';
+import { readTextSync, vanished } from '../node/read-text';
 import { loadWorkspace } from '../node/load-workspace';
 import { readFolderConfig, reindexNeeded, type FolderConfig } from './settings';
 
@@ -291,6 +291,7 @@ export class FolderIndex implements vscode.Disposable {
       if (!model.roleOf(path)) continue;
       const result = readTextSync(nodePath.join(this.folder.uri.fsPath, path), maxBytes);
       if ('text' in result) model.update(path, result.text);
+      else if (vanished(result)) model.remove(path);
       else model.updateUnreadable(path, result.unreadable);
     }
     this.fire(codeOnly ? [...batch.keys()].filter((p) => !directories.has(p) && model.roleOf(p) === 'code') : undefined);

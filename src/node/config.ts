@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { mergeConfig, type AlignmentConfig } from '../core/config';
 import { CONFIG_FILE_NAMES, configuredFolders, parseConfigText } from '../core/config-file';
 import type { ParseProblem } from '../core/model';
+import { confinedPath, OutsideWorkspaceError } from './confine';
 
 /** Larger hint files than this are not read: they cannot be what the tools write. */
 const MAX_HINT_FILE_BYTES = 256 * 1024;
@@ -37,8 +38,17 @@ export async function loadRepoConfig(root: string): Promise<RepoConfig> {
 export async function missingFolderProblems(root: string, text: string): Promise<ParseProblem[]> {
   const problems: ParseProblem[] = [];
   for (const { key, folder, range } of configuredFolders(text)) {
+    if (toRelativeFolder(folder) === undefined) continue; // reported by the schema: outside the workspace folder
     const stat = await fs.stat(path.join(root, folder)).catch(() => undefined);
-    if (stat?.isDirectory()) continue;
+    if (stat?.isDirectory() && !(await leadsOutside(root, folder))) continue;
+    if (stat?.isDirectory()) {
+      problems.push({
+        code: 'record.schema',
+        message: `\`${key}\` names ${folder}, which leads outside this workspace folder through a symbolic link; name a folder inside it.`,
+        range,
+      });
+      continue;
+    }
     problems.push({
       code: 'record.schema',
       message: `\`${key}\` names ${folder}, which is ${stat ? 'not a folder' : 'not there'} in this workspace folder; create it or correct the path.`,
@@ -79,6 +89,16 @@ export async function readLog4brainsFolders(root: string): Promise<string[]> {
   );
 }
 
+/** Whether a workspace-relative folder resolves, through symbolic links, outside `root`. */
+async function leadsOutside(root: string, folder: string): Promise<boolean> {
+  try {
+    await confinedPath(root, folder);
+    return false;
+  } catch (error) {
+    return error instanceof OutsideWorkspaceError;
+  }
+}
+
 /** Workspace-relative, `/`-separated, de-duplicated folders that exist inside `root`. */
 async function existingFolders(root: string, folders: string[]): Promise<string[]> {
   const result: string[] = [];
@@ -87,7 +107,7 @@ async function existingFolders(root: string, folders: string[]): Promise<string[
     if (relative === undefined || result.includes(relative)) continue;
     try {
       const stat = await fs.stat(path.join(root, relative));
-      if (stat.isDirectory()) result.push(relative);
+      if (stat.isDirectory() && !(await leadsOutside(root, relative))) result.push(relative);
     } catch {
       // Named but missing: not a folder to read.
     }

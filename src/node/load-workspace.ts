@@ -10,7 +10,7 @@ import type { ParseProblem } from '../core/model';
 import { referencePrefilter } from '../core/references';
 import { WorkspaceModel } from '../core/workspace-model';
 import { loadRepoConfig, readAdrToolsDir, readLog4brainsFolders } from './config';
-import { readTextSync } from './read-text';
+import { readTextSync, vanished } from './read-text';
 import { listWithRipgrep } from './ripgrep';
 import { walkFiles } from './walk-files';
 
@@ -69,6 +69,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     for (const path of work.slice(i, i + slice)) {
       const result = readTextSync(nodePath.join(root, path), maxBytes);
       read++;
+      if (vanished(result)) continue;
       if ('unreadable' in result) {
         model.updateUnreadable(path, result.unreadable);
         continue;

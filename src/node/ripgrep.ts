@@ -19,7 +19,8 @@ export async function listWithRipgrep(
   maxFileSizeKb: number,
   rgPath = process.env.ALIGNMENT_RG ?? 'rg',
 ): Promise<RipgrepListing | undefined> {
-  const common = ['--hidden', '--no-require-git', '--glob', '!.git', '--glob', '!node_modules', '--no-messages', '--no-config', ...exclude.flatMap((g) => ['--glob', `!${g}`])];
+  // --no-ignore-parent: ignore files above the workspace folder are not the workspace's.
+  const common = ['--hidden', '--no-require-git', '--no-ignore-parent', '--glob', '!.git', '--glob', '!node_modules', '--no-messages', '--no-config', ...exclude.flatMap((g) => ['--glob', `!${g}`])];
   const [files, candidates] = await Promise.all([
     run(rgPath, ['--files', ...common, '.'], root),
     run(rgPath, ['--files-with-matches', '--ignore-case', '--max-filesize', `${maxFileSizeKb}K`, ...common, '-e', pattern, '.'], root),
