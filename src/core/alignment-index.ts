@@ -5,6 +5,7 @@
  * Built from per-file parse results (see WorkspaceModel), so that one changed file
  * costs one re-parse plus this resolution step.
  */
+import { compareText } from './compare-text';
 import { qualifyCollidingIds } from './decisions/qualify-ids';
 import { idKey } from './ids';
 import type {
@@ -103,7 +104,7 @@ export class AlignmentIndex {
   /** Every code reference, sorted by path and position. */
   get references(): ResolvedReference[] {
     if (!this.flatReferences) {
-      const paths = [...this.referencesByPath.keys()].sort((a, b) => a.localeCompare(b));
+      const paths = [...this.referencesByPath.keys()].sort(compareText);
       this.flatReferences = paths.flatMap((p) => this.referencesIn(p));
     }
     return this.flatReferences;
@@ -293,5 +294,5 @@ function groupByPath(references: IndexSources['references']): ReadonlyMap<string
 }
 
 function byPathThenLine(a: AlignmentRecord, b: AlignmentRecord): number {
-  return a.path.localeCompare(b.path) || a.line - b.line;
+  return compareText(a.path, b.path) || a.line - b.line;
 }

@@ -67,14 +67,28 @@ function consumes(state: State, c: number): boolean {
   }
 }
 
+/** A set of NFA states reached after some prefix of the path, with its transitions as found. */
+interface DfaNode {
+  states: Int32Array;
+  accepting: boolean;
+  next: Map<number, DfaNode>;
+}
+
+/** Distinct state sets kept per pattern before the cache starts over (bounds memory). */
+const MAX_DFA_NODES = 2000;
+
+/**
+ * The NFA, simulated as a lazily built DFA: each set of states reached is a node, and
+ * its transition on a character is computed once (O(states)) and then looked up, so a
+ * match costs one lookup per character of the path.
+ */
 class Nfa implements GlobMatcher {
-  /** For each state, the states reachable from it without consuming (itself included). */
+  /** For each state, the consuming (or accepting) states reachable from it without consuming. */
   private readonly closures: Int32Array[];
-  /** Reused between calls (matching is synchronous): active-state lists and a visit mark. */
-  private current: Int32Array;
-  private following: Int32Array;
   private readonly mark: Uint32Array;
   private generation = 0;
+  private nodes = new Map<string, DfaNode>();
+  private start: DfaNode;
 
   constructor(
     private readonly states: State[],
@@ -93,49 +107,53 @@ class Nfa implements GlobMatcher {
       }
       this.closures.push(Int32Array.from([...seen].filter((t) => t === states.length || states[t].kind !== Kind.Join)));
     }
-    this.current = new Int32Array(n);
-    this.following = new Int32Array(n);
     this.mark = new Uint32Array(n);
+    this.start = this.node(this.closures[0]);
   }
 
   test(path: string): boolean {
-    const { states, mark } = this;
-    let current = this.current;
-    let following = this.following;
-    let count = this.addClosure(current, 0, 0, ++this.generation);
-    for (let i = 0; i < path.length && count > 0; i++) {
+    let node = this.start;
+    for (let i = 0; i < path.length; i++) {
       const c = path.charCodeAt(i);
-      const generation = ++this.generation;
-      let next = 0;
-      for (let k = 0; k < count; k++) {
-        const s = current[k];
-        if (s === this.accept) continue;
-        const state = states[s];
-        if (consumes(state, c)) next = this.addClosure(following, next, state.next, generation);
-      }
-      const swap = current;
-      current = following;
-      following = swap;
-      count = next;
+      node = node.next.get(c) ?? this.step(node, c);
+      if (node.states.length === 0) return false;
     }
-    if (this.generation > 0xfffffff0) {
-      this.generation = 0;
-      mark.fill(0);
-    }
-    for (let k = 0; k < count; k++) if (current[k] === this.accept) return true;
-    return false;
+    return node.accepting;
   }
 
-  private addClosure(list: Int32Array, count: number, state: number, generation: number): number {
-    const closure = this.closures[state];
-    const mark = this.mark;
-    for (let k = 0; k < closure.length; k++) {
-      const t = closure[k];
-      if (mark[t] === generation) continue;
-      mark[t] = generation;
-      list[count++] = t;
+  private step(from: DfaNode, c: number): DfaNode {
+    if (this.nodes.size > MAX_DFA_NODES) {
+      this.nodes = new Map();
+      this.start = this.node(this.closures[0]);
     }
-    return count;
+    const generation = ++this.generation;
+    if (generation > 0xfffffff0) {
+      this.generation = 1;
+      this.mark.fill(0);
+    }
+    const reached: number[] = [];
+    for (const s of from.states) {
+      if (s === this.accept || !consumes(this.states[s], c)) continue;
+      for (const t of this.closures[this.states[s].next]) {
+        if (this.mark[t] === this.generation) continue;
+        this.mark[t] = this.generation;
+        reached.push(t);
+      }
+    }
+    reached.sort((a, b) => a - b);
+    const node = this.node(Int32Array.from(reached));
+    from.next.set(c, node);
+    return node;
+  }
+
+  private node(states: Int32Array): DfaNode {
+    const key = states.join(',');
+    let node = this.nodes.get(key);
+    if (!node) {
+      node = { states, accepting: states.includes(this.accept), next: new Map() };
+      this.nodes.set(key, node);
+    }
+    return node;
   }
 }
 

@@ -214,7 +214,8 @@ export class WorkspaceModel {
    * Parses one file. Never throws: an empty record file, or a failure of a parser on some
    * input nobody foresaw, becomes a problem on that file and the rest of the run goes on.
    */
-  private parse(path: string, role: FileRole, text: string): FileEntry {
+  private parse(path: string, role: FileRole, written: string): FileEntry {
+    const text = withLineFeeds(written);
     if (role !== 'code' && role !== 'assumption-register' && text.trim() === '') {
       return { role, assumptions: [], references: [], problems: [fileProblem(`${path} is empty: it holds no ${role === 'decision' ? 'decision record' : 'assumption'}`)] };
     }
@@ -257,4 +258,12 @@ export class WorkspaceModel {
 /** A problem about a whole file, at its start. */
 function fileProblem(message: string): ParseProblem {
   return { code: 'record.schema', message: `${message}.`, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } } };
+}
+
+/**
+ * Lone carriage returns (old Mac line endings) end a line, as in the editor: each becomes
+ * a line feed, which keeps every offset and column (CRLF stays as it is).
+ */
+export function withLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }

@@ -2,6 +2,7 @@
  * The rule runner: every rule of DESIGN §3 that needs no editor, with the configured
  * severity per code applied (`off` drops a finding). Output is sorted by path and position.
  */
+import { compareText } from '../compare-text';
 import { severityFor, type Finding } from '../findings';
 import type { RuleContext, Rule } from './context';
 import { danglingLinks } from './dangling-links';
@@ -55,9 +56,9 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
-      a.path.localeCompare(b.path) ||
+      compareText(a.path, b.path) ||
       a.range.start.line - b.range.start.line ||
       a.range.start.column - b.range.start.column ||
-      a.code.localeCompare(b.code),
+      compareText(a.code, b.code),
   );
 }
