@@ -25,12 +25,15 @@ export interface DecisionParseOptions {
 export function parseDecision(path: string, text: string, options: DecisionParseOptions): DecisionParseResult {
   const opts = { prefix: options?.prefix || 'ADR', assumptionPrefix: options?.assumptionPrefix || 'ASM' };
   const safePath = typeof path === 'string' ? path : String(path);
-  if (typeof text !== 'string' || isEmptyOrBinary(text)) return { problems: [] };
+  // Not text, or nothing in it: no record, and a problem on the file saying so (never a silent drop).
+  if (typeof text !== 'string') return { problems: [] };
+  if (isEmptyOrBinary(text)) return { problems: [wholeFileProblem(`${safePath} is ${text.replace(/^\uFEFF/, '').trim() === '' ? 'empty' : 'not a text file'}: it holds no decision record`)] };
   try {
     return parseRecord(safePath, text, opts);
-  } catch {
-    // A defect here must not lose the record: fall back to what the file name says.
-    return { decision: fallbackDecision(safePath, opts.prefix), problems: [] };
+  } catch (error) {
+    // A defect here must not lose the record: fall back to what the file name says, and say so.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { decision: fallbackDecision(safePath, opts.prefix), problems: [wholeFileProblem(`${safePath} could not be fully read (${reason.slice(0, 200)}); only its file name was used`)] };
   }
 }
 
@@ -195,6 +198,10 @@ function unique(values: string[]): string[] {
 }
 
 /** Empty (or whitespace only) or not text: NUL bytes, or many replacement/control characters. */
+function wholeFileProblem(message: string): ParseProblem {
+  return { code: 'record.schema', message: `${message}.`, range: range(0, 0, 0, 0) };
+}
+
 function isEmptyOrBinary(text: string): boolean {
   if (text.replace(/^\uFEFF/, '').trim() === '') return true;
   if (text.includes('\u0000')) return true;

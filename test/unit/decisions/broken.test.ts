@@ -3,13 +3,19 @@ import { parseDecision } from '../../../src/core/decisions';
 import { decisionOf, lines, options, parse, r } from './helpers';
 
 describe('broken and odd input', () => {
-  it('holds no record for empty, blank or binary text', () => {
-    assert.deepEqual(parse('doc/adr/0001-x.md', ''), { problems: [] });
-    assert.deepEqual(parse('doc/adr/0001-x.md', ' \n\r\n\t'), { problems: [] });
-    assert.deepEqual(parse('doc/adr/0001-x.md', '\uFEFF'), { problems: [] });
-    assert.deepEqual(parse('doc/adr/0001-x.md', 'PNG\u0000\u0001\u0002IHDR'), { problems: [] });
+  it('holds no record for empty, blank or binary text, and says so on the file', () => {
+    const noRecord = (text: string, why: RegExp) => {
+      const result = parse('doc/adr/0001-x.md', text);
+      assert.equal(result.decision, undefined);
+      assert.deepEqual(result.problems.map((p) => [p.code, p.range.start.line]), [['record.schema', 0]]);
+      assert.match(result.problems[0].message, why);
+    };
+    noRecord('', /is empty/);
+    noRecord(' \n\r\n\t', /is empty/);
+    noRecord('\uFEFF', /is empty/);
+    noRecord('PNG\u0000\u0001\u0002IHDR', /not a text file/);
     const garbage = Array.from({ length: 300 }, (_, i) => String.fromCharCode((i * 7919) % 32)).join('');
-    assert.deepEqual(parse('doc/adr/0001-x.md', garbage), { problems: [] });
+    noRecord(garbage, /not a text file/);
   });
 
   it('reports a YAML syntax error at its position and still reads the body', () => {
