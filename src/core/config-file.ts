@@ -9,6 +9,7 @@ import { editDistance } from './closest-id';
 import { ALL_FINDING_CODES } from './findings';
 import type { ParseProblem } from './model';
 import { configSchema, type ConfigInput } from './schemas';
+import { withLineFeeds } from './line-endings';
 import { keyRangeAt, nodeAt, parseYamlSource, rangeAt } from './yaml-source';
 
 export const CONFIG_FILE_NAMES = ['.alignment.yaml', '.alignment.yml', '.alignment.json'] as const;
@@ -20,7 +21,7 @@ export function parseConfigText(text: string): { config?: ConfigInput; problems:
   if (text.includes('\u0000')) {
     return { problems: [problem('.alignment.yaml is not a text file.', { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } })] };
   }
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withLineFeeds(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const source = parseYamlSource(body);
   if (source.problems.length > 0) return { problems: source.problems };
   let value: unknown;
@@ -164,7 +165,7 @@ export interface ConfiguredFolder {
  * each with its position, so that a folder that does not exist can be reported there.
  */
 export function configuredFolders(text: string): ConfiguredFolder[] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withLineFeeds(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const source = parseYamlSource(body);
   if (source.problems.length > 0) return [];
   const result: ConfiguredFolder[] = [];

@@ -14,6 +14,7 @@ import { roleOf, type FileRole, type Layout } from './layout';
 import type { AlignmentRecord, Assumption, CodeReference, Decision, ParseProblem } from './model';
 import { scanReferences } from './references';
 import { FILE_RULES, RECORD_RULES, runRules, sortFindings, type RuleContext } from './rules';
+import { withLineFeeds } from './line-endings';
 
 interface FileEntry {
   role: FileRole;
@@ -260,10 +261,3 @@ function fileProblem(message: string): ParseProblem {
   return { code: 'record.schema', message: `${message}.`, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } } };
 }
 
-/**
- * Lone carriage returns (old Mac line endings) end a line, as in the editor: each becomes
- * a line feed, which keeps every offset and column (CRLF stays as it is).
- */
-export function withLineFeeds(text: string): string {
-  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-}

@@ -19,6 +19,7 @@ export interface YamlSource {
 /** Parses YAML text that starts at `lineOffset` in its file. Never throws. */
 export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
   const lineCounter = new LineCounter();
+  texts.set(lineCounter, lineStartsOf(text));
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
   const problems: ParseProblem[] = doc.errors.map((error) => {
     const [start, end] = error.pos;
@@ -31,14 +32,42 @@ export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
   return { doc, lineCounter, lineOffset, problems };
 }
 
-/** Converts character offsets in the YAML text into a file range. */
+/**
+ * Line starts of the text each LineCounter was made for, counted from the text itself:
+ * the parser's own count misses line breaks inside a token it could not parse.
+ */
+const texts = new WeakMap<LineCounter, { starts: number[]; length: number }>();
+
+function lineStartsOf(text: string): { starts: number[]; length: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return { starts, length: text.length };
+}
+
+/**
+ * Converts character offsets in the YAML text into a file range. The parser may point
+ * past the end of a line or of the text (an error "at" the line break or the end): such
+ * a position is moved back to the end of its line, so every range lies inside the file.
+ */
 export function offsetsToRange(lineCounter: LineCounter, start: number, end: number, lineOffset = 0): Range {
-  const a = lineCounter.linePos(start);
-  const b = lineCounter.linePos(end);
-  return {
-    start: { line: a.line - 1 + lineOffset, column: a.col - 1 },
-    end: { line: b.line - 1 + lineOffset, column: b.col - 1 },
+  const text = texts.get(lineCounter);
+  const position = (offset: number) => {
+    if (!text) {
+      const { line, col } = lineCounter.linePos(offset);
+      return { line: line - 1 + lineOffset, column: col - 1 };
+    }
+    const at = Math.max(0, Math.min(offset, text.length));
+    let lo = 0;
+    let hi = text.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (text.starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    const lineEnd = lo + 1 < text.starts.length ? text.starts[lo + 1] - 1 : text.length;
+    return { line: lo + lineOffset, column: Math.min(at, lineEnd) - text.starts[lo] };
   };
+  return { start: position(start), end: position(end) };
 }
 
 /** The YAML node at `path` (keys and sequence indexes), or undefined. */
