@@ -4,6 +4,7 @@
  * whose diagnostics differ. Also keeps the current findings for code actions, which
  * select on the finding code and range, never on message text.
  */
+import { inert } from '../core/inert-text';
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core/findings';
 import type { ParseProblem } from '../core/model';
@@ -89,7 +90,8 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   private toDiagnostic(folder: FolderIndex, finding: Finding): vscode.Diagnostic {
-    const diagnostic = new vscode.Diagnostic(toVsRange(finding.range), finding.message, SEVERITY[finding.severity]);
+    // Messages quote workspace text: one line, no control or bidi characters.
+    const diagnostic = new vscode.Diagnostic(toVsRange(finding.range), inert(finding.message), SEVERITY[finding.severity]);
     diagnostic.source = DIAGNOSTIC_SOURCE;
     const record = finding.recordId ? folder.index?.lookup(finding.recordId) : undefined;
     diagnostic.code = record
@@ -98,7 +100,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     if (finding.deprecated) diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
     if (finding.related.length) {
       diagnostic.relatedInformation = finding.related.map(
-        (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(folder.uriOf(r.path), toVsRange(r.range)), r.message),
+        (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(folder.uriOf(r.path), toVsRange(r.range)), inert(r.message)),
       );
     }
     return diagnostic;

@@ -11,12 +11,14 @@ import { CONFIG_FILE_NAMES } from '../core/config-file';
 import type { Finding } from '../core/findings';
 import type { FileRole, Layout } from '../core/layout';
 import type { AlignmentRecord } from '../core/model';
+import { inert } from '../core/inert-text';
 import { WorkspaceModel } from '../core/workspace-model';
 import { HISTORY_UNAVAILABLE_TEXT, type FileHistories, type HistoryUnavailable } from '../core/governance/history';
 import type { BranchRecords } from '../core/governance/numbers';
 import { applyBranches, applyHistory } from '../node/git-facts';
 import { readTextSync, vanished } from '../node/read-text';
 import { loadWorkspace } from '../node/load-workspace';
+import { unreadableFolders, type UnreadableFolder } from '../node/readable-folders';
 import { readFolderConfig, reindexNeeded, type FolderConfig } from './settings';
 
 /** Files whose change alters where records are looked for: a full rebuild follows. */
@@ -33,6 +35,8 @@ export class FolderIndex implements vscode.Disposable {
   private model: WorkspaceModel | undefined;
   private files = new Set<string>();
   private folderConfig: FolderConfig | undefined;
+  /** The folder itself or record folders in it that exist but cannot be read (found at each full build). */
+  private unreadable: UnreadableFolder[] = [];
   private building: Promise<void> | undefined;
   private generation = 0;
   /** Findings by file; after a code-only change only the changed files are recomputed. */
@@ -175,10 +179,44 @@ export class FolderIndex implements vscode.Disposable {
     return this.currentFindings(now).get(path) ?? [];
   }
 
+  /** The workspace folder, or record folders in it, that exist but cannot be listed. */
+  private async unreadableParts(loaded: Parameters<typeof unreadableFolders>[1]): Promise<UnreadableFolder[]> {
+    if (this.folder.uri.scheme !== 'file') return [];
+    const root = this.folder.uri.fsPath;
+    const reason = await fs.readdir(root).then(
+      () => undefined,
+      (error: NodeJS.ErrnoException) => error.code ?? String(error),
+    );
+    return reason ? [{ folder: '.', reason }] : unreadableFolders(root, loaded);
+  }
+
+  /** Says once, when a build first finds it, that a folder cannot be read (its records would silently be missing). */
+  private reportUnreadable(unreadable: UnreadableFolder[]): void {
+    const known = new Set(this.unreadable.map((u) => u.folder));
+    this.unreadable = unreadable;
+    const fresh = unreadable.filter((u) => !known.has(u.folder));
+    if (fresh.length === 0) return;
+    const names = fresh.map((u) => (u.folder === '.' ? `the folder ${this.folder.name}` : u.folder)).join(', ');
+    void vscode.window.showErrorMessage(`Alignment cannot read ${inert(names)} (${fresh[0].reason}): its records are missing from the index. Fix the permissions, then run Alignment: Refresh Index.`);
+  }
+
+  /** Unreadable folders as error findings at the folder, so Problems and Needs Attention list them. */
+  private unreadableFindings(): Finding[] {
+    return this.unreadable.map((u) => ({
+      code: 'record.schema',
+      severity: 'error',
+      message: `Cannot read ${u.folder === '.' ? 'this workspace folder' : `the record folder ${u.folder}`} (${u.reason}): its records are missing from the index; fix its permissions, then refresh the index.`,
+      path: u.folder === '.' ? '' : u.folder,
+      range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } },
+      related: [],
+    }));
+  }
+
   private currentFindings(now: Date): Map<string, Finding[]> {
     if (!this.model) return new Map();
     if (!this.findingsByPath) {
       this.findingsByPath = new Map();
+      for (const finding of this.unreadableFindings()) this.findingsByPath.set(finding.path, [finding]);
       for (const finding of this.model.findings(now, [...this.files])) {
         const list = this.findingsByPath.get(finding.path);
         if (list) list.push(finding);
@@ -213,7 +251,9 @@ export class FolderIndex implements vscode.Disposable {
     const run = async () => {
       const folderConfig = await readFolderConfig(this.folder);
       const loaded = await loadWorkspace(this.folder.uri.fsPath, { config: folderConfig.config, allowProcesses: this.allowProcesses() });
+      const unreadable = await this.unreadableParts(loaded);
       if (generation !== this.generation) return; // a newer rebuild started meanwhile
+      this.reportUnreadable(unreadable);
       this.folderConfig = folderConfig;
       this.rebuiltAt = startedAt;
       this.fromBuffer.clear();

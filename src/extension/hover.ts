@@ -4,6 +4,7 @@
  * command links are the extension's own allow-listed ones.
  */
 import * as vscode from 'vscode';
+import { inert } from '../core/inert-text';
 import { recordCard, type RecordCard } from '../core/record-card';
 import { idAt } from './document-references';
 import { COMMANDS, HOVER_COMMANDS } from './ids';
@@ -28,11 +29,12 @@ export class RecordHoverProvider implements vscode.HoverProvider {
 /**
  * Appends workspace text so that it shows as written: appendText escapes Markdown
  * syntax but leaves `<`, and the renderer silently drops what looks like an HTML tag
- * (`<img src=x>` would vanish from a title). Escaping `<` shows it as text.
+ * (`<img src=x>` would vanish from a title). Escaping `<` shows it as text. Control and
+ * bidi characters (ESC, CR, a line break in a title, RLO) are shown as `\uXXXX`.
  */
 function appendUntrusted(md: vscode.MarkdownString, text: string): void {
   const start = md.value.length;
-  md.appendText(text);
+  md.appendText(inert(text));
   md.value = md.value.slice(0, start) + md.value.slice(start).replace(/</g, '\\<');
 }
 

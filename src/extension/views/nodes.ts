@@ -8,6 +8,7 @@
  * as a string) and `id` (the record id). VS Code passes the element as the first
  * argument of context and inline commands.
  */
+import { inert, inertKeepingLines } from '../../core/inert-text';
 import * as vscode from 'vscode';
 import type { ResolvedReference } from '../../core/alignment-index';
 import { historyText } from '../../core/governance/history';
@@ -175,7 +176,7 @@ export const ERROR_ICON = (name = 'error') => new vscode.ThemeIcon(name, new vsc
 function recordTooltip(record: AlignmentRecord, extra: string[], historyNote: string | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**');
-  md.appendText(`${record.id} ${titleOf(record)}`);
+  md.appendText(inert(`${record.id} ${titleOf(record)}`));
   md.appendMarkdown('**\n\n');
   const lines: string[] = [`Status: ${record.kind === 'decision' && record.statusText ? record.statusText : record.status}`];
   const owner = record.owner ?? (record.kind === 'decision' ? record.deciders[0] : undefined);
@@ -191,7 +192,7 @@ function recordTooltip(record: AlignmentRecord, extra: string[], historyNote: st
   else if (historyNote) lines.push(`History: ${historyNote}`);
   lines.push(...extra, record.path);
   for (const line of lines) {
-    md.appendText(line);
+    md.appendText(inert(line));
     md.appendMarkdown('  \n');
   }
   return md;
@@ -204,10 +205,11 @@ export function toTreeItem(element: TreeNode): vscode.TreeItem {
       : element.state === 'collapsed'
         ? vscode.TreeItemCollapsibleState.Collapsed
         : vscode.TreeItemCollapsibleState.None;
-  const item = new vscode.TreeItem(element.label, state);
+  // Labels and descriptions are workspace text: one line, no control or bidi characters.
+  const item = new vscode.TreeItem(inert(element.label), state);
   item.id = element.key;
-  item.description = element.description;
-  item.tooltip = element.tooltip;
+  item.description = element.description === undefined ? undefined : inert(element.description);
+  item.tooltip = typeof element.tooltip === 'string' ? inertKeepingLines(element.tooltip) : element.tooltip;
   item.iconPath = element.icon;
   item.resourceUri = element.highlight ? vscode.Uri.from({ scheme: HIGHLIGHT_SCHEME, path: `/${element.highlight}/${encodeURIComponent(element.key)}` }) : element.resourceUri;
   item.contextValue = element.contextValue;
