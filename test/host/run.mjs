@@ -3,12 +3,12 @@
 // test/host/suite/) inside a real VS Code: code-server serves VS Code 1.100
 // with a Node extension host, and headless system Chromium opens the
 // workbench with this repository as the extension under development.
-// Three runs, one after the other, each in its own code-server: a trusted
-// workspace (every *.test.ts but the *.untrusted.test.ts and *.multiroot.test.ts
-// files); workspace trust on with the folder left untrusted (only
-// *.untrusted.test.ts); a multi-root workspace, a .code-workspace file naming a
-// copy of test/fixtures/service and one of test/fixtures/second-service (only
-// *.multiroot.test.ts). The closing line sums all three.
+// Four runs, one after the other, each in its own code-server: a trusted
+// workspace (every *.test.ts but the *.untrusted, *.multiroot and *.hostile ones);
+// workspace trust on with the folder left untrusted (only *.untrusted.test.ts); a
+// multi-root workspace, a .code-workspace file naming a copy of test/fixtures/service
+// and one of test/fixtures/second-service (only *.multiroot.test.ts); a copy of
+// test/fixtures/hostile (only *.hostile.test.ts). The closing line sums all four.
 //
 // Usage: npm run build && node test/host/run.mjs [--grep <pattern>]
 // Environment: HOST_GREP (same as --grep), HOST_TIMEOUT_MS (default 300000),
@@ -20,7 +20,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ensureCodeServer } from '../../scripts/code-server.mjs';
 import { printHostResults } from './report.mjs';
 import { cleanup, launchBrowser, onCleanup, startCodeServer, tail, testResultsDir } from './server.mjs';
-import { prepareMultiRootWorkspace, prepareWorkspace, RESULTS_ENV, repoRoot } from './workspace.mjs';
+import { hostileFixture, prepareMultiRootWorkspace, prepareWorkspace, RESULTS_ENV, repoRoot } from './workspace.mjs';
 
 const started = Date.now();
 const argv = process.argv.slice(2);
@@ -54,11 +54,15 @@ async function waitForResults({ resultsFile, server, logFile }) {
  * One run of the suite in its own code-server, workspace copy and browser.
  * `suite`: '' (the trusted single-folder run), 'untrusted' (workspace trust on and the
  * folder untrusted, only `*.untrusted.test.ts`) or 'multiroot' (a `.code-workspace`
- * with two folders, only `*.multiroot.test.ts`); the suite selects its files by it.
+ * with two folders, only `*.multiroot.test.ts`) or 'hostile' (a copy of the hostile
+ * fixture, only `*.hostile.test.ts`); the suite selects its files by it.
  */
 async function runSuite({ label, suite }) {
   const name = suite ? `host-${suite}` : 'host';
-  const ws = suite === 'multiroot' ? prepareMultiRootWorkspace({ label: name }) : prepareWorkspace({ label: name });
+  const ws =
+    suite === 'multiroot'
+      ? prepareMultiRootWorkspace({ label: name })
+      : prepareWorkspace({ label: name, ...(suite === 'hostile' ? { fixture: hostileFixture } : {}) });
   onCleanup(() => ws.cleanup());
   const logFile = join(testResultsDir, `${name}-code-server.log`);
   const browserLog = join(testResultsDir, `${name}-browser.log`);
@@ -109,6 +113,7 @@ async function main() {
     { label: 'trusted workspace', suite: '' },
     { label: 'untrusted workspace', suite: 'untrusted' },
     { label: 'multi-root workspace', suite: 'multiroot' },
+    { label: 'hostile workspace', suite: 'hostile' },
   ];
   let passed = 0;
   let failed = 0;

@@ -13,6 +13,7 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '
 export const defaultFixture = join(repoRoot, 'test', 'fixtures', 'service');
 /** The second folder of the multi-root workspace, next to a copy of the default fixture. */
 export const secondFixture = join(repoRoot, 'test', 'fixtures', 'second-service');
+export const hostileFixture = join(repoRoot, 'test', 'fixtures', 'hostile');
 /** The fixture repository's git identity: "me" for the extension (`git config user.email`). */
 export const FIXTURE_USER_EMAIL = 'dana@example.com';
 

@@ -1,0 +1,196 @@
+// The hostile fixture (test/fixtures/hostile) in a real VS Code: the extension host stays
+// up, every problem is listed at its line, hostile titles render inert in hovers and
+// trees, and edits racing the index or each other lose no text.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { AlignmentApi } from '../../../src/extension/extension';
+import { COMMANDS } from '../../../src/extension/ids';
+import { createSidebar, type SidebarTreeProvider, type TreeNode } from '../../../src/extension/views';
+import {
+  alignmentDiagnostics,
+  answerPrompts,
+  codeOf,
+  diagnosticWith,
+  eventually,
+  exists,
+  folderIndex,
+  folderUri,
+  getApi,
+  openEditor,
+  readText,
+  restoreWorkspace,
+  track,
+  writeFile,
+  wsUri,
+} from './helpers';
+
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+let api: AlignmentApi;
+
+describe('hostile workspace', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    api = await getApi();
+  });
+
+  afterEach(async () => {
+    await restoreWorkspace(api);
+    await api.whenIdle();
+  });
+
+  it('stays up and lists every problem at its line', async () => {
+    const expected: [string, string, number, string?][] = [
+      ['.alignment.yaml', 'record.schema', 1],
+      ['docs/adr/0001-use-postgresql.md', 'record.duplicate-id', 1],
+      ['docs/adr/0002-cycle-a.md', 'record.cycle', 5],
+      ['docs/adr/0003-cycle-b.md', 'record.cycle', 5],
+      ['docs/adr/0004-bad-fields.md', 'record.schema', 3],
+      ['docs/adr/0004-bad-fields.md', 'record.schema', 5],
+      ['docs/adr/0005-empty.md', 'record.schema', 0],
+      ['docs/adr/0006-binary.md', 'record.schema', 0],
+      ['docs/adr/0008-duplicate.md', 'record.duplicate-id', 1],
+      ['src/app.ts', 'ref.unknown', 4, 'ADR-0042'],
+      ['src/app.ts', 'ref.superseded', 6, 'ADR-0002'],
+      ['src/legacy.ts', 'ref.unknown', 1, 'ADR-0099'], // lone CR line endings
+      ['src/x #1?.ts', 'ref.unknown', 0, 'ADR-0077'],
+    ];
+    for (const [path, code, line, text] of expected) {
+      const d = await diagnosticWith(path, code, (x) => x.range.start.line === line, 20_000);
+      assert.doesNotMatch(d.message, CONTROL, `${path}: ${d.message}`);
+      if (text) {
+        const document = await vscode.workspace.openTextDocument(wsUri(path));
+        assert.equal(document.getText(d.range), text, `${path}:${line + 1}`);
+      }
+    }
+    // The host still answers: a full rebuild completes and finds the same.
+    await vscode.commands.executeCommand(COMMANDS.refresh);
+    await api.whenIdle();
+    await diagnosticWith('src/x #1?.ts', 'ref.unknown');
+    assert.ok(vscode.extensions.getExtension('execution-alignment.execution-alignment')?.isActive);
+  });
+
+  it('renders hostile titles inert in hovers and in every tree row', async () => {
+    const editor = await openEditor('src/app.ts');
+    const at = editor.document.getText().indexOf('ADR-0001');
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(at + 2))) ?? [];
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /PostgreSQL/);
+    assert.match(text, /u001b\[31m/);
+    assert.doesNotMatch(text, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    assert.doesNotMatch(text, /\nalignment: forged/);
+
+    const { state, providers } = createSidebar(api.service, { now: () => new Date('2026-01-01T12:00:00Z'), identity: async () => 'dana@example.com' });
+    try {
+      const labels: string[] = [];
+      const visit = async (provider: SidebarTreeProvider, parent?: TreeNode, depth = 0): Promise<void> => {
+        for (const node of (await provider.getChildren(parent)) ?? []) {
+          const item = provider.getTreeItem(node);
+          const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+          labels.push(label);
+          assert.doesNotMatch(label, CONTROL, label);
+          assert.doesNotMatch(String(item.description ?? ''), CONTROL);
+          if (depth < 3) await visit(provider, node, depth + 1);
+        }
+      };
+      for (const provider of Object.values(providers)) await visit(provider);
+      assert.ok(labels.some((l) => l.includes('Use \\u001b[31mPostgreSQL\\u001b[0m\\u202e for events\\u000aalignment: forged')), labels.join(' | ').slice(0, 500));
+      assert.ok(labels.some((l) => l.includes('Traffic doubles \\u001b]0;pwned\\u0007 yearly')));
+    } finally {
+      state.dispose();
+    }
+  });
+
+  it('concurrent edits while indexing: the index ends on the final text, and the editor keeps what was typed', async () => {
+    await track('src/new.ts');
+    const editor = await openEditor('src/app.ts');
+    const refresh = vscode.commands.executeCommand(COMMANDS.refresh);
+    await Promise.all([
+      writeFile('src/new.ts', '// Relies on ADR-0055\n'),
+      editor.edit((b) => b.insert(new vscode.Position(0, 0), '// Typed while indexing: ADR-0066\n')),
+      editor.edit((b) => b.insert(new vscode.Position(0, 0), '// And once more: ADR-0067\n')),
+    ]);
+    await refresh;
+    await api.whenIdle();
+    await diagnosticWith('src/new.ts', 'ref.unknown', (d) => d.range.start.line === 0);
+    await diagnosticWith('src/app.ts', 'ref.unknown', (d) => d.message.includes('ADR-0066') && d.range.start.line === 1);
+    await diagnosticWith('src/app.ts', 'ref.unknown', (d) => d.message.includes('ADR-0042') && d.range.start.line === 6);
+    assert.ok(editor.document.getText().startsWith('// And once more: ADR-0067\n// Typed while indexing: ADR-0066\n'));
+    assert.equal(editor.document.isDirty, true);
+  });
+
+  it('a record changed on disk while dirty in an editor: the editor keeps its text, the index follows the editor, then the disk after a revert', async () => {
+    const path = 'docs/adr/0009-proposed.md';
+    await track(path);
+    const editor = await openEditor(path);
+    const typed = editor.document.getText().replace('status: proposed', 'status: accepted');
+    await editor.edit((b) => b.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), typed));
+    await eventually(async () => {
+      await api.whenIdle();
+      assert.equal(folderIndex(api).index?.lookup('ADR-0009')?.status, 'accepted');
+    });
+    const onDisk = (await readText(path)).replace('# Proposed for racing', '# Changed on disk');
+    await writeFile(path, onDisk);
+    await eventually(async () => {
+      await api.whenIdle();
+      assert.equal(await readText(path), onDisk);
+      assert.equal(editor.document.getText(), typed, 'the unsaved text is kept');
+      assert.equal(folderIndex(api).index?.lookup('ADR-0009')?.status, 'accepted', 'the index shows what the editor holds');
+    });
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await eventually(async () => {
+      await api.whenIdle();
+      const record = folderIndex(api).index?.lookup('ADR-0009');
+      assert.equal(record?.kind === 'decision' ? record.title : undefined, 'Changed on disk');
+      assert.equal(record?.status, 'proposed');
+    });
+  });
+
+  it('two commands racing on one record: both finish, the file stays valid and holds one status', async () => {
+    const path = 'docs/assumptions/traffic.yaml';
+    await track(path);
+    const before = await readText(path);
+    const asked = answerPrompts(api, (_options, count) => `evidence ${count}`);
+    const args = [folderUri().toString(), 'ASM-1'];
+    const results = await Promise.all([
+      vscode.commands.executeCommand(COMMANDS.setAssumptionStatus, ...args),
+      vscode.commands.executeCommand(COMMANDS.setAssumptionStatus, ...args),
+    ]);
+    await vscode.workspace.saveAll(false);
+    await api.whenIdle();
+    const document = await vscode.workspace.openTextDocument(wsUri(path));
+    const text = document.getText();
+    assert.equal(text.match(/^status:/gm)?.length, 1, text);
+    assert.ok(text.includes('statement: "Traffic doubles \\e]0;pwned\\a yearly"'), 'the statement is kept as written');
+    assert.ok(text.startsWith('id: ASM-1\n'));
+    assert.notEqual(text, before);
+    assert.equal(asked.filter((a) => a.kind === 'message').length, 2, JSON.stringify(asked));
+    assert.ok(results.every((r) => r !== undefined));
+    await eventually(async () => {
+      await api.whenIdle();
+      assert.deepEqual(alignmentDiagnostics(path).map(codeOf).filter((c) => c === 'record.yaml' || c === 'record.schema'), []);
+    });
+  });
+
+  it('a write failing half-way (a read-only record): nothing half-written, no text lost, the user is told', async () => {
+    const path = 'docs/adr/0009-proposed.md';
+    await track(path);
+    await track('.vscode/settings.json');
+    const before = await readText(path);
+    await vscode.workspace.getConfiguration('files').update('readonlyInclude', { [path]: true }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const asked = answerPrompts(api, () => 'Use something else');
+      const created = await vscode.commands.executeCommand(COMMANDS.supersedeDecision, folderUri().toString(), 'ADR-0009');
+      assert.equal(created, undefined);
+      assert.ok(asked.some((a) => a.kind === 'message' && /nothing was written/.test(a.text ?? '')), JSON.stringify(asked));
+      assert.equal(await readText(path), before, 'the record is unchanged');
+      const files = (await vscode.workspace.fs.readDirectory(wsUri('docs/adr'))).map(([n]) => n);
+      assert.ok(!files.some((n) => n.startsWith('0010-')), `no successor left behind: ${files.join(', ')}`);
+      assert.ok(!(await exists('docs/adr/0010-use-something-else.md')));
+    } finally {
+      await vscode.workspace.getConfiguration('files').update('readonlyInclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});
