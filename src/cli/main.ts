@@ -53,6 +53,7 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
         // The review cadence counts from when a decision was accepted: ask git.
         if (ws.config.reviewEvery || ws.config.validateEvery) await applyHistory(ws);
         const findings = ws.model.findings(now, ws.files);
+        for (const notice of ws.model.limitNotices()) err.write(`alignment: ${inert(notice)}\n`);
         if (command.format === 'json') out.write(formatJson(findings) + '\n');
         else if (command.format === 'sarif') out.write(formatSarif(findings, VERSION) + '\n');
         else {

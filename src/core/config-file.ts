@@ -88,6 +88,9 @@ const EXPECTED: Record<string, string> = {
   maxFileSizeKb: 'a whole number of kilobytes (1 or more)',
   reviewEvery: 'a duration such as 180d, 12w, 6m or 1y',
   validateEvery: 'a duration such as 90d, 12w, 6m or 1y',
+  maxRecords: 'a whole number (1 or more)',
+  maxReferencesPerFile: 'a whole number (1 or more)',
+  maxFindings: 'a whole number (1 or more)',
 };
 
 function valueMessage(root: object, path: (string | number)[], issue: z.core.$ZodIssue): string {

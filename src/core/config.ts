@@ -20,6 +20,12 @@ export interface AlignmentConfig {
   reviewEvery?: string;
   /** Validation cadence of active assumptions without validate-by; unset: none. */
   validateEvery?: string;
+  /** Record files indexed at most; more are left out, with a notice (limitNotices). */
+  maxRecords: number;
+  /** References kept per code file; more are dropped, with a notice. */
+  maxReferencesPerFile: number;
+  /** Findings reported at most; more are counted, with a notice. */
+  maxFindings: number;
 }
 
 export const DEFAULT_CONFIG: AlignmentConfig = {
@@ -32,6 +38,9 @@ export const DEFAULT_CONFIG: AlignmentConfig = {
   approvalOverdueDays: 7,
   allowAnyApprover: false,
   maxFileSizeKb: 1024,
+  maxRecords: 20_000,
+  maxReferencesPerFile: 2_000,
+  maxFindings: 20_000,
 };
 
 /** Later layers win; `undefined` keys leave the earlier value. */

@@ -142,6 +142,9 @@ export const configSchema = describe(
       z.optional(z.string().check(z.regex(CADENCE_PATTERN))),
       'Validation cadence: an active assumption without validate-by is due this long after it was recorded or validated (90d, 6m).',
     ),
+    maxRecords: describe(z.optional(z.int().check(z.minimum(1))), 'Record files indexed at most (default 20000); more are left out with a message.'),
+    maxReferencesPerFile: describe(z.optional(z.int().check(z.minimum(1))), 'References kept per code file (default 2000); more are dropped with a message.'),
+    maxFindings: describe(z.optional(z.int().check(z.minimum(1))), 'Findings reported at most (default 20000); more are counted with a message.'),
   }),
   'Execution Alignment repository configuration (.alignment.yaml).',
 );

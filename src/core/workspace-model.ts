@@ -32,6 +32,12 @@ export class WorkspaceModel {
   /** Set when a record file changed: the next index resolves records again. */
   private recordsChanged = true;
   private recordFindingsCache: { index: AlignmentIndex; day: string; byPath: Map<string, Finding[]>; all: Finding[] } | undefined;
+  /** Limits reached: record files left out, code files whose references were cut, findings not reported. */
+  private readonly recordsLeftOut = new Set<string>();
+  /** The record files (decision, assumption, register) indexed now. */
+  private readonly recordPaths = new Set<string>();
+  private readonly referencesCut = new Set<string>();
+  private findingsLeftOut = 0;
 
   constructor(
     private currentConfig: AlignmentConfig,
@@ -88,7 +94,18 @@ export class WorkspaceModel {
       this.remove(path);
       return false;
     }
+    if (role !== 'code' && !this.files.has(path) && this.recordFileCount() >= this.config.maxRecords) {
+      this.recordsLeftOut.add(path);
+      return true;
+    }
+    this.recordsLeftOut.delete(path);
     const entry = this.parse(path, role, text);
+    if (role === 'code' && entry.references.length > this.config.maxReferencesPerFile) {
+      entry.references = entry.references.slice(0, this.config.maxReferencesPerFile);
+      this.referencesCut.add(path);
+    } else {
+      this.referencesCut.delete(path);
+    }
     // Code without references is not kept: most files of a large workspace are such.
     if (role === 'code' && entry.references.length === 0) this.remove(path);
     else this.set(path, entry);
@@ -107,9 +124,12 @@ export class WorkspaceModel {
   }
 
   remove(path: string): void {
+    this.recordsLeftOut.delete(path);
+    this.referencesCut.delete(path);
     const entry = this.files.get(path);
     if (!entry) return;
     this.files.delete(path);
+    this.recordPaths.delete(path);
     this.referencesByPath.delete(path);
     this.invalidate(entry.role);
   }
@@ -150,7 +170,32 @@ export class WorkspaceModel {
   findings(now: Date, filesInWorkspace?: readonly string[]): Finding[] {
     const files = filesInWorkspace ?? this.paths();
     const fileFindings = runRules(this.context(now, files), FILE_RULES);
-    return sortFindings([...this.recordFindings(now).all, ...fileFindings]);
+    const all = sortFindings([...this.recordFindings(now).all, ...fileFindings]);
+    this.findingsLeftOut = Math.max(0, all.length - this.config.maxFindings);
+    return this.findingsLeftOut > 0 ? all.slice(0, this.config.maxFindings) : all;
+  }
+
+  /**
+   * What a configured limit left out, one sentence each (empty when no limit was reached).
+   * The findings limit is the last full `findings()` call's.
+   */
+  limitNotices(): string[] {
+    const notices: string[] = [];
+    const some = (set: ReadonlySet<string>) => [...set].sort().slice(0, 3).join(', ') + (set.size > 3 ? ', …' : '');
+    if (this.recordsLeftOut.size > 0) {
+      notices.push(`${this.recordsLeftOut.size} record file(s) were left out after ${this.config.maxRecords} (maxRecords): ${some(this.recordsLeftOut)}; raise maxRecords to index them.`);
+    }
+    if (this.referencesCut.size > 0) {
+      notices.push(`${this.referencesCut.size} code file(s) have more than ${this.config.maxReferencesPerFile} references (maxReferencesPerFile); the rest were dropped: ${some(this.referencesCut)}.`);
+    }
+    if (this.findingsLeftOut > 0) {
+      notices.push(`${this.findingsLeftOut} more finding(s) were not reported after ${this.config.maxFindings} (maxFindings); raise maxFindings to see them.`);
+    }
+    return notices;
+  }
+
+  private recordFileCount(): number {
+    return this.recordPaths.size;
   }
 
   /**
@@ -189,6 +234,8 @@ export class WorkspaceModel {
   private set(path: string, entry: FileEntry): void {
     const previous = this.files.get(path);
     this.files.set(path, entry);
+    if (entry.role === 'code') this.recordPaths.delete(path);
+    else this.recordPaths.add(path);
     if (entry.role === 'code') this.referencesByPath.set(path, entry.references);
     else this.referencesByPath.delete(path);
     this.invalidate(entry.role);

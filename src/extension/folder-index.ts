@@ -200,6 +200,17 @@ export class FolderIndex implements vscode.Disposable {
     void vscode.window.showErrorMessage(`Alignment cannot read ${inert(names)} (${fresh[0].reason}): its records are missing from the index. Fix the permissions, then run Alignment: Refresh Index.`);
   }
 
+  /** Says when a configured limit (maxRecords, maxReferencesPerFile, maxFindings) is newly reached. */
+  private reportLimits(notices: string[]): void {
+    // Said once per kind of limit while it stays reached, not again each time a count changes.
+    const kind = (notice: string) => notice.replace(/\d+/g, '#').replace(/:.*$/, '');
+    const fresh = notices.filter((n) => !this.limitNoticesShown.has(kind(n)));
+    this.limitNoticesShown = new Set(notices.map(kind));
+    if (fresh.length > 0) void vscode.window.showWarningMessage(`Alignment (${this.folder.name}): ${inert(fresh.join(' '))}`);
+  }
+
+  private limitNoticesShown = new Set<string>();
+
   /** Unreadable folders as error findings at the folder, so Problems and Needs Attention list them. */
   private unreadableFindings(): Finding[] {
     return this.unreadable.map((u) => ({
@@ -222,6 +233,7 @@ export class FolderIndex implements vscode.Disposable {
         if (list) list.push(finding);
         else this.findingsByPath.set(finding.path, [finding]);
       }
+      this.reportLimits(this.model.limitNotices());
     } else if (this.stalePaths.size > 0) {
       for (const path of this.stalePaths) {
         const findings = this.files.has(path) ? this.model.findingsFor(path, now, []) : [];

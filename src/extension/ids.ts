@@ -53,6 +53,9 @@ export const SETTINGS = {
   maxFileSizeKb: 'maxFileSizeKb',
   reviewEvery: 'reviewEvery',
   validateEvery: 'validateEvery',
+  maxRecords: 'maxRecords',
+  maxReferencesPerFile: 'maxReferencesPerFile',
+  maxFindings: 'maxFindings',
   identity: 'identity',
 } as const;
 

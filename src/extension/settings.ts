@@ -26,6 +26,8 @@ export const REINDEX_KEYS: readonly (keyof AlignmentConfig)[] = [
   'assumptionPrefix',
   'exclude',
   'maxFileSizeKb',
+  'maxRecords',
+  'maxReferencesPerFile',
 ];
 
 export async function readFolderConfig(folder: vscode.WorkspaceFolder): Promise<FolderConfig> {

@@ -147,3 +147,32 @@ describe('hostile input: the engine', () => {
     assert.equal(inert('Use PostgreSQL — “quoted” é'), 'Use PostgreSQL — “quoted” é');
   });
 });
+
+describe('hostile input: configurable limits', () => {
+  it('maxRecords, maxReferencesPerFile and maxFindings stop growth and say so', () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 12; i++) files[`docs/adr/${String(i).padStart(4, '0')}-r.md`] = `# ${i}. R\n\nStatus: accepted\n`;
+    files['src/a.ts'] = Array.from({ length: 50 }, (_, i) => `// ADR-${9000 + i}`).join('\n');
+    const { model, findings } = load(files, { maxRecords: 10, maxReferencesPerFile: 20, maxFindings: 15 });
+    assert.equal(model.index.decisions.length, 10);
+    assert.equal(model.index.referencesIn('src/a.ts').length, 20);
+    assert.equal(findings.length, 15);
+    const notices = model.limitNotices();
+    assert.equal(notices.length, 3);
+    assert.match(notices[0], /^2 record file\(s\) were left out after 10 \(maxRecords\): docs\/adr\/0011-r\.md, docs\/adr\/0012-r\.md/);
+    assert.match(notices[1], /^1 code file\(s\) have more than 20 references \(maxReferencesPerFile\).*src\/a\.ts/);
+    assert.match(notices[2], /more finding\(s\) were not reported after 15 \(maxFindings\)/);
+    const unlimited = load(files);
+    assert.deepEqual(unlimited.model.limitNotices(), []);
+    assert.equal(unlimited.model.index.decisions.length, 12);
+  });
+
+  it('a removed record makes room under maxRecords', () => {
+    const { model } = load({ 'docs/adr/0001-a.md': '# 1. A\n', 'docs/adr/0002-b.md': '# 2. B\n' }, { maxRecords: 1 });
+    assert.deepEqual(model.index.decisions.map((d) => d.id), ['ADR-0001']);
+    model.remove('docs/adr/0001-a.md');
+    model.update('docs/adr/0002-b.md', '# 2. B\n');
+    assert.deepEqual(model.index.decisions.map((d) => d.id), ['ADR-0002']);
+    assert.deepEqual(model.limitNotices(), []);
+  });
+});
