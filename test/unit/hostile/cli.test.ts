@@ -119,6 +119,23 @@ describe('hostile input: the CLI', () => {
     assert.deepEqual(readdirSync(outside), ['keep.txt']);
   });
 
+  it('records behind a symlink out of the workspace are not read (folder or file, named by .adr-dir or not)', () => {
+    for (const useRg of [true, false]) {
+      const outside = ws({ 'adr/0001-secret.md': '# 1. Secret\n\nStatus: accepted\n', 'secret.md': '# 2. Secret too\n' });
+      const dir = ws({ '.adr-dir': 'docs/adr\n', 'docs/decisions/0003-real.md': '# 3. Real\n\nStatus: accepted\n' });
+      mkdirSync(path.join(dir, 'docs/adr'), { recursive: true });
+      rmSync(path.join(dir, 'docs/adr'), { recursive: true });
+      symlinkSync(path.join(outside, 'adr'), path.join(dir, 'docs/adr'));
+      symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'docs/decisions/0002-secret.md'));
+      const result = spawnSync(process.execPath, [cli, 'list', dir, '--format', 'json'], {
+        encoding: 'utf8',
+        env: { ...process.env, ...(useRg ? {} : { ALIGNMENT_RG: '/nonexistent/rg' }) },
+      });
+      assert.equal(result.status, 0, result.stderr);
+      assert.deepEqual(JSON.parse(result.stdout).decisions.map((d: { title: string }) => d.title), ['Real'], useRg ? 'with rg' : 'walking in Node');
+    }
+  });
+
   it('new when docs/adr is a file: exit 2 with a message, no stack trace', () => {
     const dir = ws({ 'docs/adr': 'not a folder\n' });
     const r = run(['new', 'decision', 'Blocked', dir]);
