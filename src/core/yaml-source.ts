@@ -20,6 +20,13 @@ export interface YamlSource {
 export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
   const lineCounter = new LineCounter();
   texts.set(lineCounter, lineStartsOf(text));
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    // The parser recurses per level: past this depth it would overflow the stack, at a
+    // depth that varies from run to run. Reported at the level that is too deep, unparsed.
+    const message = `YAML syntax error: nested more than ${MAX_FLOW_DEPTH} levels deep`;
+    return { doc: parseDocument(''), lineCounter, lineOffset, problems: [{ code: 'record.yaml', message, range: offsetsToRange(lineCounter, deep, deep + 1, lineOffset) }] };
+  }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
   const problems: ParseProblem[] = doc.errors.map((error) => {
     const [start, end] = error.pos;
@@ -36,12 +43,42 @@ export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
  * Line starts of the text each LineCounter was made for, counted from the text itself:
  * the parser's own count misses line breaks inside a token it could not parse.
  */
-const texts = new WeakMap<LineCounter, { starts: number[]; length: number }>();
+const texts = new WeakMap<LineCounter, { starts: number[]; ends: number[]; length: number }>();
 
-function lineStartsOf(text: string): { starts: number[]; length: number } {
+/** Where each line starts and ends (the end excludes its `\n` or `\r\n`). */
+function lineStartsOf(text: string): { starts: number[]; ends: number[]; length: number } {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return { starts, length: text.length };
+  const ends: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    ends.push(i > 0 && text.charCodeAt(i - 1) === 0x0d ? i - 1 : i);
+    starts.push(i + 1);
+  }
+  ends.push(text.length);
+  return { starts, ends, length: text.length };
+}
+
+/** Deepest `[`/`{` nesting parsed; real records and configs use two or three levels. */
+export const MAX_FLOW_DEPTH = 64;
+
+/** Offset of the first bracket nested deeper than MAX_FLOW_DEPTH (outside quotes and comments), or undefined. */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) quote = 0;
+    else if (quote !== 0) {
+      if (c === quote) quote = 0;
+      else if (c === 0x5c && quote === 0x22) i++; // a backslash escape inside "..."
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x23 && (i === 0 || text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x0a)) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl - 1;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 /**
@@ -64,8 +101,7 @@ export function offsetsToRange(lineCounter: LineCounter, start: number, end: num
       if (text.starts[mid] <= at) lo = mid;
       else hi = mid - 1;
     }
-    const lineEnd = lo + 1 < text.starts.length ? text.starts[lo + 1] - 1 : text.length;
-    return { line: lo + lineOffset, column: Math.min(at, lineEnd) - text.starts[lo] };
+    return { line: lo + lineOffset, column: Math.min(at, text.ends[lo]) - text.starts[lo] };
   };
   return { start: position(start), end: position(end) };
 }

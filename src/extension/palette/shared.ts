@@ -158,7 +158,10 @@ export async function changeFile(uri: vscode.Uri, compute: (text: string) => Edi
   const edit = new vscode.WorkspaceEdit();
   addTextChange(edit, document, before, result.text, label);
   if (!(await vscode.workspace.applyEdit(edit))) return { ok: false, reason: `VS Code did not apply the change to ${vscode.workspace.asRelativePath(uri)}.` };
-  if (!wasDirty) await document.save();
+  if (!wasDirty && !(await document.save())) {
+    // Nothing is lost: the change stays in the editor, unsaved, and the caller says so.
+    return { ok: false, reason: `${vscode.workspace.asRelativePath(uri)} could not be saved (is it read-only?); the change is kept, unsaved, in the editor — save it once the file can be written.` };
+  }
   return { ok: true, document, before, after: result.text };
 }
 

@@ -84,9 +84,17 @@ export async function supersedeDecision(service: IndexService, args: readonly un
     void prompts.showWarningMessage(`Could not supersede ${old.id}; nothing was written.`);
     return undefined;
   }
-  if (!wasDirty) await oldDocument.save();
+  // A failed save (a read-only file) loses nothing: the change stays in the editor, and the user is told.
+  const saved = wasDirty || (await oldDocument.save());
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(newUri), { preview: false });
-  void prompts.showInformationMessage(`Created ${path} (${newId}), superseding ${old.id}, which is now marked superseded.`);
+  if (!saved) {
+    await vscode.window.showTextDocument(oldDocument, { preview: false });
+    void prompts.showWarningMessage(
+      `Created ${path} (${newId}), but ${old.path} could not be saved (is it read-only?): its change to superseded is kept, unsaved, in the editor. Save it once the file can be written.`,
+    );
+  } else {
+    void prompts.showInformationMessage(`Created ${path} (${newId}), superseding ${old.id}, which is now marked superseded.`);
+  }
 
   await offerReferenceUpdate(folder, old, newId);
   return newUri;
