@@ -95,7 +95,7 @@ describe('hostile workspace', function () {
         }
       };
       for (const provider of Object.values(providers)) await visit(provider);
-      assert.ok(labels.some((l) => l.includes('Use \\u001b[31mPostgreSQL\\u001b[0m\\u202e for events\\u000aalignment: forged')), labels.join(' | ').slice(0, 500));
+      assert.ok(labels.some((l) => /Use \\u001b\[31mPostgreSQL\\u001b\[0m\\u202e for events(?: |\\u000a)alignment: forged/.test(l)), labels.join(' | ').slice(0, 500));
       assert.ok(labels.some((l) => l.includes('Traffic doubles \\u001b]0;pwned\\u0007 yearly')));
     } finally {
       state.dispose();
