@@ -60,6 +60,7 @@ export class WorkspaceModel {
       allowAnyApprover: config.allowAnyApprover,
       reviewEvery: config.reviewEvery,
       validateEvery: config.validateEvery,
+      maxFindings: config.maxFindings,
     };
     this.recordFindingsCache = undefined;
   }
