@@ -14,6 +14,8 @@ import type { AlignmentRecord } from '../core/model';
 import { WorkspaceModel } from '../core/workspace-model';
 import { readTextSync } from '../node/read-text';
 import { loadWorkspace } from '../node/load-workspace';
+import type { Scanner } from '../node/scanners';
+import { editorExcludes } from './scanner-choice';
 import { readFolderConfig, reindexNeeded, type FolderConfig } from './settings';
 
 /** Files whose change alters where records are looked for: a full rebuild follows. */
@@ -27,6 +29,10 @@ export class FolderIndex implements vscode.Disposable {
   private folderConfig: FolderConfig | undefined;
   private building: Promise<void> | undefined;
   private generation = 0;
+  /** Stops the running build (its rg process too) when a newer one starts. */
+  private abortBuild: AbortController | undefined;
+  /** What listed the files in the latest build (`VS Code's rg`, …, or `node`). */
+  private lastScanner: string | undefined;
   /** Findings by file; after a code-only change only the changed files are recomputed. */
   private findingsByPath: Map<string, Finding[]> | undefined;
   private findingsFlat: Finding[] | undefined;
@@ -43,8 +49,13 @@ export class FolderIndex implements vscode.Disposable {
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
-    private readonly allowProcesses: () => boolean,
+    private readonly scanners: () => Scanner[],
   ) {}
+
+  /** What listed the files in the latest full build: a scanner's label, or `node`. */
+  get scanner(): string | undefined {
+    return this.lastScanner;
+  }
 
   /** How many times the index changed (rebuilds and batches): a burst of events should cost one. */
   get updates(): number {
@@ -132,14 +143,29 @@ export class FolderIndex implements vscode.Disposable {
     return vscode.Uri.joinPath(this.folder.uri, ...path.split('/'));
   }
 
-  /** Full (re)build: configuration, layout, every record and candidate file. */
+  /** Full (re)build: configuration, layout, every record and candidate file. A newer build cancels an older one. */
   rebuild(): Promise<void> {
     const generation = ++this.generation;
     const startedAt = Date.now();
+    this.abortBuild?.abort();
+    const abort = (this.abortBuild = new AbortController());
     const run = async () => {
       const folderConfig = await readFolderConfig(this.folder);
-      const loaded = await loadWorkspace(this.folder.uri.fsPath, { config: folderConfig.config, allowProcesses: this.allowProcesses() });
+      if (generation !== this.generation) return;
+      let loaded;
+      try {
+        loaded = await loadWorkspace(this.folder.uri.fsPath, {
+          config: folderConfig.config,
+          extraExclude: editorExcludes(this.folder),
+          scanners: this.scanners(),
+          signal: abort.signal,
+        });
+      } catch (error) {
+        if (abort.signal.aborted) return; // superseded by a newer build
+        throw error;
+      }
       if (generation !== this.generation) return; // a newer rebuild started meanwhile
+      this.lastScanner = loaded.stats.scanner;
       this.folderConfig = folderConfig;
       this.rebuiltAt = startedAt;
       this.fromBuffer.clear();
@@ -283,6 +309,7 @@ export class FolderIndex implements vscode.Disposable {
 
   dispose(): void {
     this.generation++;
+    this.abortBuild?.abort();
     this.changed.dispose();
   }
 

@@ -51,6 +51,7 @@ export const SETTINGS = {
   allowAnyApprover: 'allowAnyApprover',
   maxFileSizeKb: 'maxFileSizeKb',
   identity: 'identity',
+  ripgrepPath: 'ripgrepPath',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'alignment';

@@ -1,11 +1,15 @@
 /**
- * Ignore rules for the file walk: always-skipped folders, `.gitignore` files at any
- * depth (the common subset: globs, `dir/`, anchored `/x`, `**`, `!negation`), and the
- * configured `exclude` globs.
+ * Ignore rules for the file walk: always-skipped names, the ignore files at any depth
+ * (IGNORE_FILES, the common subset: globs, `dir/`, anchored `/x`, `**`, `!negation`), and
+ * the configured `exclude` globs. rg applies the same (ripgrepIgnoreArgs).
  */
 import { globToRegExp } from '../core/glob';
 
+/** Files and folders of these names are never listed (rg: `--glob !name`). */
 export const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn', '.vscode-test']);
+
+/** Ignore files, in rg's order of precedence within one folder: a later one overrides. */
+export const IGNORE_FILES = ['.gitignore', '.ignore', '.rgignore'] as const;
 
 interface IgnorePattern {
   base: string;
@@ -36,7 +40,7 @@ export class IgnoreRules {
   /** True when the workspace-relative path (a file, or a folder when `isDirectory`) is ignored. */
   ignores(path: string, isDirectory: boolean): boolean {
     const name = path.slice(path.lastIndexOf('/') + 1);
-    if (isDirectory && ALWAYS_SKIPPED.has(name)) return true;
+    if (ALWAYS_SKIPPED.has(name)) return true;
     if (this.exclude.some((g) => globToRegExp(g).test(path))) return true;
     let ignored = false;
     for (const p of this.patterns) {

@@ -10,17 +10,22 @@ import type { ParseProblem } from '../core/model';
 import { referencePrefilter } from '../core/references';
 import { WorkspaceModel } from '../core/workspace-model';
 import { loadRepoConfig, readAdrToolsDir, readLog4brainsFolders } from './config';
-import { readTextSync } from './read-text';
-import { listWithRipgrep } from './ripgrep';
+import { bytePrefilter } from './literal-prefilter';
+import { readTextFile } from './read-text';
+import { cliScanners, runScanners, type Scanner } from './scanners';
 import { walkFiles } from './walk-files';
 
 export interface LoadOptions {
   /** Configuration to use instead of reading `.alignment.yaml` (the extension merges settings itself). */
   config?: AlignmentConfig;
-  /** Use ripgrep to list and prefilter (default true); false reads every file in Node. */
-  allowProcesses?: boolean;
-  /** Files read between two yields to the event loop (default 64). */
-  sliceSize?: number;
+  /** Processes that may list and prefilter, tried in order (default: the CLI's, cliScanners); [] walks and reads in Node. */
+  scanners?: readonly Scanner[];
+  /** Globs excluded on top of the configuration's `exclude` (the editor's files.exclude and search.exclude). */
+  extraExclude?: readonly string[];
+  /** Aborting stops the scan (its process is killed) and rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Files read at once (default 32). */
+  concurrency?: number;
 }
 
 export interface LoadedWorkspace {
@@ -31,10 +36,12 @@ export interface LoadedWorkspace {
   config: AlignmentConfig;
   configFile?: string;
   configProblems: ParseProblem[];
-  stats: { files: number; read: number; usedRipgrep: boolean };
+  /** `scanner`: what listed the files (`bundled rg`, `rg on PATH`, `git grep`, … or `node`). */
+  stats: { files: number; read: number; scanner: string };
 }
 
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
+  const signal = options.signal;
   const loaded = options.config ? { config: options.config, problems: [] as ParseProblem[], file: undefined } : await loadRepoConfig(root);
   const config = loaded.config ?? DEFAULT_CONFIG;
   const toolFolders = [...(await readAdrToolsDir(root)), ...(await readLog4brainsFolders(root))];
@@ -47,36 +54,32 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     decisionFolders: [...new Set([...config.decisionFolders, ...toolFolders, ...DEFAULT_DECISION_FOLDERS])],
   });
 
-  const listing = options.allowProcesses === false ? undefined : await listWithRipgrep(root, prefilter.regex, config.exclude, config.maxFileSizeKb);
-  const files = listing?.files ?? (await walkFiles(root, config.exclude));
+  const exclude = [...config.exclude, ...(options.extraExclude ?? [])];
+  const { listing, scanner } = await runScanners(options.scanners ?? cliScanners(), root, prefilter.regex, exclude, signal);
+  signal?.throwIfAborted();
+  const files = listing?.files ?? (await walkFiles(root, exclude, 16, signal));
   const layout = detectLayout(files, config, { toolFolders });
   const model = new WorkspaceModel(config, layout);
 
+  // A scanner named the candidate code files; without one, every code file is read and
+  // its bytes are prefiltered before decoding. Records are always read.
   const candidate = new RegExp(prefilter.regex, 'i');
+  const keepBytes = bytePrefilter(prefilter.fixedStrings);
   const maxBytes = config.maxFileSizeKb * 1024;
-  let read = 0;
   const work = files.filter((path) => {
     const role = model.roleOf(path);
-    if (!role) return false;
-    if (role !== 'code') return true;
-    return listing ? listing.candidates.has(path) : true;
+    return role !== undefined && (role !== 'code' || !listing || listing.candidates.has(path));
   });
-  // Read in slices of synchronous reads, yielding between slices: far faster than one
-  // promise per file, and the event loop is never held for more than a few milliseconds.
-  const slice = options.sliceSize ?? 64;
-  for (let i = 0; i < work.length; i += slice) {
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-    for (const path of work.slice(i, i + slice)) {
-      const result = readTextSync(nodePath.join(root, path), maxBytes);
-      read++;
-      if ('unreadable' in result) {
-        model.updateUnreadable(path, result.unreadable);
-        continue;
-      }
-      if (model.roleOf(path) === 'code' && !candidate.test(result.text)) continue;
-      model.update(path, result.text);
-    }
-  }
+  let read = 0;
+  await forEachConcurrently(work, options.concurrency ?? 32, signal, async (path) => {
+    const code = model.roleOf(path) === 'code';
+    const result = await readTextFile(nodePath.join(root, path), maxBytes, code && !listing ? keepBytes : undefined);
+    read++;
+    if ('skipped' in result) return;
+    if ('unreadable' in result) return model.updateUnreadable(path, result.unreadable);
+    if (code && !candidate.test(result.text)) return;
+    model.update(path, result.text);
+  });
   return {
     root,
     model,
@@ -85,6 +88,18 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     config,
     configFile: loaded.file,
     configProblems: loaded.problems,
-    stats: { files: files.length, read, usedRipgrep: listing !== undefined },
+    stats: { files: files.length, read, scanner },
   };
+}
+
+/** Runs `task` over `items`, at most `limit` at once; rejects with the signal's reason once aborted. */
+async function forEachConcurrently<T>(items: readonly T[], limit: number, signal: AbortSignal | undefined, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      signal?.throwIfAborted();
+      await task(items[next++]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
