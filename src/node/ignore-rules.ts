@@ -16,15 +16,20 @@ interface IgnorePattern {
   regex: RegExp;
   negated: boolean;
   directoryOnly: boolean;
+  /** A pattern without `/` matches a name: it is tested on the last segment only. */
+  nameOnly: boolean;
 }
 
 export class IgnoreRules {
-  private readonly patterns: IgnorePattern[] = [];
+  /** Patterns by the folder of their ignore file: a path meets only its ancestors' patterns. */
+  private readonly byBase = new Map<string, IgnorePattern[]>();
 
   constructor(private readonly exclude: readonly string[] = []) {}
 
   /** Adds the lines of an ignore file found in folder `base` ('' for the root). */
   addIgnoreFile(base: string, text: string): void {
+    let patterns = this.byBase.get(base);
+    if (!patterns) this.byBase.set(base, (patterns = []));
     for (const raw of text.split(/\r?\n/)) {
       let line = raw.replace(/\s+$/, '');
       if (!line || line.startsWith('#')) continue;
@@ -33,21 +38,38 @@ export class IgnoreRules {
       const directoryOnly = line.endsWith('/');
       const glob = directoryOnly ? line.slice(0, -1) : line;
       if (!glob) continue;
-      this.patterns.push({ base, regex: globToRegExp(glob), negated, directoryOnly });
+      const pattern = { base, regex: globToRegExp(glob), negated, directoryOnly, nameOnly: !glob.includes('/') };
+      // Consecutive patterns of the same kind have the same effect: one alternation tests them at once.
+      const last = patterns[patterns.length - 1];
+      if (last && last.negated === negated && last.directoryOnly === directoryOnly && last.nameOnly === pattern.nameOnly && last.regex.flags === pattern.regex.flags) {
+        last.regex = new RegExp(`${last.regex.source}|${pattern.regex.source}`, last.regex.flags);
+      } else patterns.push(pattern);
     }
   }
 
-  /** True when the workspace-relative path (a file, or a folder when `isDirectory`) is ignored. */
+  /**
+   * True when the workspace-relative path (a file, or a folder when `isDirectory`) is
+   * ignored by its own name or path; callers test folders before what is inside them
+   * (the walk never enters an ignored folder). The last matching pattern decides, deeper ignore files after shallower ones
+   * and, within a folder, in the order of IGNORE_FILES.
+   */
   ignores(path: string, isDirectory: boolean): boolean {
     const name = path.slice(path.lastIndexOf('/') + 1);
     if (ALWAYS_SKIPPED.has(name)) return true;
     if (this.exclude.some((g) => globToRegExp(g).test(path))) return true;
     let ignored = false;
-    for (const p of this.patterns) {
-      if (p.directoryOnly && !isDirectory) continue;
-      if (p.base && !path.startsWith(p.base + '/')) continue;
-      const relative = p.base ? path.slice(p.base.length + 1) : path;
-      if (p.regex.test(relative)) ignored = !p.negated;
+    // Ancestor folders, root first: '' then 'a' then 'a/b' for 'a/b/c'.
+    for (let end = -1; ; end = path.indexOf('/', end + 1)) {
+      if (end === -1 && this.byBase.size === 0) break;
+      const patterns = this.byBase.get(end < 0 ? '' : path.slice(0, end));
+      if (patterns) {
+        const relative = path.slice(end + 1);
+        for (const p of patterns) {
+          if (p.directoryOnly && !isDirectory) continue;
+          if (p.regex.test(p.nameOnly ? name : relative)) ignored = !p.negated;
+        }
+      }
+      if (path.indexOf('/', end + 1) < 0) break;
     }
     return ignored;
   }

@@ -11,9 +11,12 @@ import { referencePrefilter } from '../core/references';
 import { WorkspaceModel } from '../core/workspace-model';
 import { loadRepoConfig, readAdrToolsDir, readLog4brainsFolders } from './config';
 import { bytePrefilter } from './literal-prefilter';
-import { readTextFile } from './read-text';
+import { PooledReader } from './read-text';
 import { cliScanners, runScanners, type Scanner } from './scanners';
 import { walkFiles } from './walk-files';
+
+/** Longest stretch of synchronous work before yielding to the event loop. */
+const SLICE_MS = 8;
 
 export interface LoadOptions {
   /** Configuration to use instead of reading `.alignment.yaml` (the extension merges settings itself). */
@@ -24,8 +27,6 @@ export interface LoadOptions {
   extraExclude?: readonly string[];
   /** Aborting stops the scan (its process is killed) and rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Files read at once (default 32). */
-  concurrency?: number;
 }
 
 export interface LoadedWorkspace {
@@ -66,20 +67,26 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const candidate = new RegExp(prefilter.regex, 'i');
   const keepBytes = bytePrefilter(prefilter.fixedStrings);
   const maxBytes = config.maxFileSizeKb * 1024;
-  const work = files.filter((path) => {
-    const role = model.roleOf(path);
-    return role !== undefined && (role !== 'code' || !listing || listing.candidates.has(path));
-  });
+  // Synchronous reads in slices of a few milliseconds, yielding between them: the event
+  // loop is never held for long (see PooledReader on why not promise-based reads).
+  const reader = new PooledReader(maxBytes);
   let read = 0;
-  await forEachConcurrently(work, options.concurrency ?? 32, signal, async (path) => {
-    const code = model.roleOf(path) === 'code';
-    const result = await readTextFile(nodePath.join(root, path), maxBytes, code && !listing ? keepBytes : undefined);
+  let sliceStart = performance.now();
+  for (const path of files) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
+      sliceStart = performance.now();
+    }
+    const role = model.roleOf(path);
+    if (role === undefined || (role === 'code' && listing && !listing.candidates.has(path))) continue;
+    const code = role === 'code';
+    const result = reader.read(nodePath.join(root, path), code && !listing ? keepBytes : undefined);
     read++;
-    if ('skipped' in result) return;
-    if ('unreadable' in result) return model.updateUnreadable(path, result.unreadable);
-    if (code && !candidate.test(result.text)) return;
-    model.update(path, result.text);
-  });
+    if ('skipped' in result) continue;
+    if ('unreadable' in result) model.updateUnreadable(path, result.unreadable);
+    else if (!code || candidate.test(result.text)) model.update(path, result.text);
+  }
   return {
     root,
     model,
@@ -90,16 +97,4 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     configProblems: loaded.problems,
     stats: { files: files.length, read, scanner },
   };
-}
-
-/** Runs `task` over `items`, at most `limit` at once; rejects with the signal's reason once aborted. */
-async function forEachConcurrently<T>(items: readonly T[], limit: number, signal: AbortSignal | undefined, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      signal?.throwIfAborted();
-      await task(items[next++]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -2,11 +2,9 @@
  * Reads a workspace file as text, refusing what is not text: binary content (a NUL
  * byte in the first 8 KB) and files over the size limit are reported, not read.
  *
- * readTextSync is for one file at a time (a saved file: a few system calls, no
- * thread-pool round trip); readTextFile is for many (the first index), asynchronous.
+ * readTextSync is for one file (a saved file); PooledReader for many (the first index).
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 
 export type ReadResult = { text: string } | { unreadable: string };
 
@@ -40,29 +38,46 @@ export function isBinary(head: Uint8Array): boolean {
 export type PrefilteredRead = ReadResult | { skipped: true };
 
 /**
- * Reads a file asynchronously (the thread pool does the system calls, so many reads
- * overlap) with the same refusals as readTextSync; when `keep` is given, bytes it
- * rejects are not decoded.
+ * Reads many files one after the other into one reused buffer, with readTextSync's
+ * refusals; bytes that `keep` rejects are never decoded. Synchronous by measurement: on
+ * a 100k-file tree, promise-based reads cost about five times the CPU of these (the
+ * thread-pool round trips of open, stat, read and close), so callers read in slices of
+ * a few milliseconds and yield between them instead.
  */
-export async function readTextFile(absolutePath: string, maxBytes: number, keep?: (bytes: Uint8Array, length: number) => boolean): Promise<PrefilteredRead> {
-  let handle: import('node:fs/promises').FileHandle | undefined;
-  try {
-    handle = await open(absolutePath, 'r');
-    const { size } = await handle.stat();
-    if (size > maxBytes) return { unreadable: `file is ${Math.round(size / 1024)} KB, over the ${Math.round(maxBytes / 1024)} KB limit` };
-    const buffer = Buffer.allocUnsafe(size);
-    let offset = 0;
-    while (offset < size) {
-      const { bytesRead } = await handle.read(buffer, offset, size - offset, offset);
-      if (bytesRead === 0) break;
-      offset += bytesRead;
+export class PooledReader {
+  private buffer: Buffer;
+
+  constructor(private readonly maxBytes: number) {
+    this.buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, 64 * 1024));
+  }
+
+  read(absolutePath: string, keep?: (bytes: Uint8Array, length: number) => boolean): PrefilteredRead {
+    let fd: number | undefined;
+    try {
+      fd = openSync(absolutePath, 'r');
+      let length = 0;
+      for (;;) {
+        if (length === this.buffer.length) {
+          if (length > this.maxBytes) break;
+          const bigger = Buffer.allocUnsafe(Math.min(this.buffer.length * 4, this.maxBytes + 1));
+          this.buffer.copy(bigger, 0, 0, length);
+          this.buffer = bigger;
+        }
+        const bytesRead = readSync(fd, this.buffer, length, this.buffer.length - length, null);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+      }
+      if (length > this.maxBytes) {
+        const { size } = fstatSync(fd);
+        return { unreadable: `file is ${Math.round(size / 1024)} KB, over the ${Math.round(this.maxBytes / 1024)} KB limit` };
+      }
+      if (isBinary(this.buffer.subarray(0, Math.min(length, 8192)))) return { unreadable: 'binary content' };
+      if (keep && !keep(this.buffer, length)) return { skipped: true };
+      return { text: this.buffer.toString('utf8', 0, length) };
+    } catch (error) {
+      return { unreadable: (error as NodeJS.ErrnoException).code ?? String(error) };
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
-    if (isBinary(buffer.subarray(0, Math.min(offset, 8192)))) return { unreadable: 'binary content' };
-    if (keep && !keep(buffer, offset)) return { skipped: true };
-    return { text: buffer.toString('utf8', 0, offset) };
-  } catch (error) {
-    return { unreadable: (error as NodeJS.ErrnoException).code ?? String(error) };
-  } finally {
-    await handle?.close().catch(() => undefined);
   }
 }
