@@ -33,6 +33,11 @@ export class FolderIndex implements vscode.Disposable {
   private abortBuild: AbortController | undefined;
   /** What listed the files in the latest build (`VS Code's rg`, …, or `node`). */
   private lastScanner: string | undefined;
+  private readonly createdAt = performance.now();
+  /** From this index's creation (activation) to its first findings published, in ms. */
+  firstFindingsMs: number | undefined;
+  /** Wall time of the latest full build, findings published, in ms. */
+  lastBuildMs: number | undefined;
   /** Findings by file; after a code-only change only the changed files are recomputed. */
   private findingsByPath: Map<string, Finding[]> | undefined;
   private findingsFlat: Finding[] | undefined;
@@ -147,6 +152,7 @@ export class FolderIndex implements vscode.Disposable {
   rebuild(): Promise<void> {
     const generation = ++this.generation;
     const startedAt = Date.now();
+    const startedMs = performance.now();
     this.abortBuild?.abort();
     const abort = (this.abortBuild = new AbortController());
     const run = async () => {
@@ -175,6 +181,8 @@ export class FolderIndex implements vscode.Disposable {
         if (document.isDirty) this.updateFromDocument(document, false);
       }
       this.fire();
+      this.lastBuildMs = performance.now() - startedMs;
+      this.firstFindingsMs ??= performance.now() - this.createdAt;
     };
     this.building = run();
     return this.building;
