@@ -36,6 +36,8 @@ interface Variant {
 
 interface Sample {
   ms: number;
+  /** User plus system CPU time: steadier than wall time on a shared machine. */
+  cpuMs?: number;
   rssKb?: number;
   output: string;
 }
@@ -82,14 +84,16 @@ export function benchTree(root: string, argv: string[]): void {
   }
 
   const rg = samples.get(measured[0])!;
-  console.log(`\n${'variant'.padEnd(44)} ${'median'.padStart(8)} ${'min–max'.padStart(13)} ${'peak RSS'.padStart(9)}  ratio to rg (median of rounds; min–max)`);
+  console.log(`\n${'variant'.padEnd(44)} ${'median'.padStart(8)} ${'min–max'.padStart(17)} ${'CPU'.padStart(8)} ${'peak RSS'.padStart(9)}  wall ratio to rg (median of rounds; min–max), CPU ratio`);
   for (const variant of measured) {
     const list = samples.get(variant)!;
     const ms = list.map((s) => s.ms);
     const ratios = list.map((s, i) => s.ms / rg[i].ms);
     const rss = list.map((s) => s.rssKb).filter((k): k is number => k !== undefined);
+    const cpu = list.map((s) => s.cpuMs).filter((k): k is number => k !== undefined);
+    const rgCpu = rg.map((s) => s.cpuMs).filter((k): k is number => k !== undefined);
     console.log(
-      `${variant.name.padEnd(44)} ${fmt(median(ms)).padStart(8)} ${`${fmt(Math.min(...ms))}–${fmt(Math.max(...ms))}`.padStart(13)} ${(rss.length ? `${(Math.max(...rss) / 1024).toFixed(0)} MB` : '?').padStart(9)}  ${variant === measured[0] ? '1.00' : `${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`}`,
+      `${variant.name.padEnd(44)} ${fmt(median(ms)).padStart(8)} ${`${fmt(Math.min(...ms))}–${fmt(Math.max(...ms))}`.padStart(17)} ${(cpu.length ? fmt(median(cpu)) : '?').padStart(8)} ${(rss.length ? `${(Math.max(...rss) / 1024).toFixed(0)} MB` : '?').padStart(9)}  ${variant === measured[0] ? '1.00' : `${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`}${cpu.length && rgCpu.length ? `, CPU ${(median(cpu) / median(rgCpu)).toFixed(2)}` : ''}`,
     );
   }
   const outputs = measured.filter((v) => v.cli).map((v) => [v.name, samples.get(v)![0].output] as const);
@@ -124,14 +128,14 @@ function runOnce(variant: Variant, cwd: string): Sample {
   const dir = mkdtempSync(path.join(tmpdir(), 'alignment-bench-'));
   const rssFile = path.join(dir, 'rss');
   const time = existsSync('/usr/bin/time');
-  const [command, ...args] = time ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, ...variant.argv] : variant.argv;
+  const [command, ...args] = time ? ['/usr/bin/time', '-f', '%M %U %S', '-o', rssFile, ...variant.argv] : variant.argv;
   const start = performance.now();
   const result = spawnSync(command, args, { cwd, env: { ...process.env, ...variant.env }, maxBuffer: 1 << 28, encoding: 'utf8' });
   const ms = performance.now() - start;
   if (result.status !== 0 && !(result.status === 1 && !variant.cli)) throw new Error(`${variant.name} failed (${result.status}): ${result.stderr}`);
-  const rssKb = time ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : undefined;
+  const [rssKb, user, system] = time ? readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : [];
   rmSync(dir, { recursive: true, force: true });
-  return { ms, rssKb, output: result.stdout };
+  return { ms, rssKb, cpuMs: user === undefined ? undefined : (user + system) * 1000, output: result.stdout };
 }
 
 function option(argv: string[], name: string): string | undefined {

@@ -9,10 +9,12 @@ import * as vscode from 'vscode';
 import type { AlignmentIndex } from '../core/alignment-index';
 import { CONFIG_FILE_NAMES } from '../core/config-file';
 import type { Finding } from '../core/findings';
-import type { FileRole, Layout } from '../core/layout';
+import { DEFAULT_DECISION_FOLDERS, type FileRole, type Layout } from '../core/layout';
+import { referencePrefilter } from '../core/references';
 import type { AlignmentRecord } from '../core/model';
 import { WorkspaceModel } from '../core/workspace-model';
-import { readTextSync } from '../node/read-text';
+import { bytePrefilter } from '../node/literal-prefilter';
+import { PooledReader } from '../node/read-text';
 import { loadWorkspace } from '../node/load-workspace';
 import type { Scanner } from '../node/scanners';
 import { editorExcludes } from './scanner-choice';
@@ -20,8 +22,14 @@ import { readFolderConfig, reindexNeeded, type FolderConfig } from './settings';
 
 /** Files whose change alters where records are looked for: a full rebuild follows. */
 const LAYOUT_FILES = new Set<string>([...CONFIG_FILE_NAMES, '.adr-dir', '.log4brains.yml']);
-/** A batch larger than this (a branch switch) is cheaper as one full rebuild. */
-const REBUILD_THRESHOLD = 400;
+/**
+ * A batch larger than this share of the folder's files (and than REBUILD_MIN) is cheaper
+ * as one full rebuild; a branch switch touching 2,000 of 100,000 files is applied file by file.
+ */
+const REBUILD_SHARE = 0.1;
+const REBUILD_MIN = 400;
+/** Longest stretch of synchronous reading before yielding to the event loop. */
+const SLICE_MS = 8;
 
 export class FolderIndex implements vscode.Disposable {
   private model: WorkspaceModel | undefined;
@@ -213,7 +221,7 @@ export class FolderIndex implements vscode.Disposable {
     // The watcher reports a folder created, deleted or renamed as one event for the
     // folder, none for the files in it: read the tree again.
     const folderEvent = this.isFolderEvent(batch, directories);
-    if (layoutChanged || newRecordFolder || folderEvent || batch.size > REBUILD_THRESHOLD) {
+    if (layoutChanged || newRecordFolder || folderEvent || batch.size > Math.max(REBUILD_MIN, this.files.size * REBUILD_SHARE)) {
       if (layoutChanged) {
         const next = await readFolderConfig(this.folder);
         if (!reindexNeeded(model.config, next.config) && !newRecordFolder && ![...batch.keys()].some((p) => p === '.adr-dir' || p === '.log4brains.yml')) {
@@ -227,7 +235,17 @@ export class FolderIndex implements vscode.Disposable {
     }
     const maxBytes = model.config.maxFileSizeKb * 1024;
     const codeOnly = [...batch.keys()].every((p) => directories.has(p) || model.roleOf(p) === 'code' || model.roleOf(p) === undefined);
+    const keepBytes = bytePrefilter(
+      referencePrefilter({ decisionPrefix: model.config.decisionPrefix, assumptionPrefix: model.config.assumptionPrefix, decisionFolders: [...model.layout.decisionFolders, ...DEFAULT_DECISION_FOLDERS] }).fixedStrings,
+    );
+    const reader = new PooledReader(maxBytes);
+    let sliceStart = performance.now();
     for (const [path, exists] of batch) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.model !== model) return; // a full rebuild took over
+        sliceStart = performance.now();
+      }
       if (directories.has(path)) continue;
       if (!exists) {
         this.files.delete(path);
@@ -244,8 +262,10 @@ export class FolderIndex implements vscode.Disposable {
       }
       this.fromBuffer.delete(path);
       if (!model.roleOf(path)) continue;
-      const result = readTextSync(nodePath.join(this.folder.uri.fsPath, path), maxBytes);
-      if ('text' in result) model.update(path, result.text);
+      // Code whose bytes hold no reference literal is parsed as empty: it cites nothing.
+      const result = reader.read(nodePath.join(this.folder.uri.fsPath, path), model.roleOf(path) === 'code' ? keepBytes : undefined);
+      if ('skipped' in result) model.update(path, '');
+      else if ('text' in result) model.update(path, result.text);
       else model.updateUnreadable(path, result.unreadable);
     }
     this.fire(codeOnly ? [...batch.keys()].filter((p) => !directories.has(p) && model.roleOf(p) === 'code') : undefined);
