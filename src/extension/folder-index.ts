@@ -46,6 +46,9 @@ export class FolderIndex implements vscode.Disposable {
   firstFindingsMs: number | undefined;
   /** Wall time of the latest full build, findings published, in ms. */
   lastBuildMs: number | undefined;
+  /** Wall time of the build that published the first findings, and how many builds had started by then. */
+  firstBuild: { ms: number; started: number } | undefined;
+  private buildsStarted = 0;
   /** Findings by file; after a code-only change only the changed files are recomputed. */
   private findingsByPath: Map<string, Finding[]> | undefined;
   private findingsFlat: Finding[] | undefined;
@@ -161,6 +164,7 @@ export class FolderIndex implements vscode.Disposable {
     const generation = ++this.generation;
     const startedAt = Date.now();
     const startedMs = performance.now();
+    this.buildsStarted++;
     this.abortBuild?.abort();
     const abort = (this.abortBuild = new AbortController());
     const run = async () => {
@@ -191,6 +195,7 @@ export class FolderIndex implements vscode.Disposable {
       this.fire();
       this.lastBuildMs = performance.now() - startedMs;
       this.firstFindingsMs ??= performance.now() - this.createdAt;
+      this.firstBuild ??= { ms: this.lastBuildMs, started: this.buildsStarted };
     };
     this.building = run();
     return this.building;
