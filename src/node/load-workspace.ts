@@ -23,6 +23,8 @@ export interface LoadOptions {
   config?: AlignmentConfig;
   /** Processes that may list and prefilter, tried in order (default: the CLI's, cliScanners); [] walks and reads in Node. */
   scanners?: readonly Scanner[];
+  /** false: no process at all, the same as `scanners: []`. */
+  allowProcesses?: boolean;
   /** Globs excluded on top of the configuration's `exclude` (the editor's files.exclude and search.exclude). */
   extraExclude?: readonly string[];
   /** Aborting stops the scan (its process is killed) and rejects with the signal's reason. */
@@ -56,7 +58,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   });
 
   const exclude = [...config.exclude, ...(options.extraExclude ?? [])];
-  const { listing, scanner } = await runScanners(options.scanners ?? cliScanners(), root, prefilter.regex, exclude, signal);
+  const { listing, scanner } = await runScanners(options.allowProcesses === false ? [] : (options.scanners ?? cliScanners()), root, prefilter.regex, exclude, signal);
   signal?.throwIfAborted();
   const files = listing?.files ?? (await walkFiles(root, exclude, 16, signal));
   const layout = detectLayout(files, config, { toolFolders });
