@@ -9,6 +9,7 @@
  * `BENCH_FILES` scales the workspace (default 100000 files, 5000 records, 50000 references).
  *   - activate() inside the real extension host (the host suite's activation test;
  *     `npm run build` first; BENCH_SKIP_HOST=1 skips it).
+ * `npm run bench -- --tree DIR` measures a given real tree instead (bench-tree.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,8 @@ import * as path from 'node:path';
 import { referencePrefilter } from '../src/core/references';
 import { DEFAULT_DECISION_FOLDERS } from '../src/core/layout';
 import { loadWorkspace, type LoadedWorkspace } from '../src/node/load-workspace';
+import { ripgrepIgnoreArgs } from '../src/node/ripgrep';
+import { benchTree } from './bench-tree';
 
 const FILES = Number(process.env.BENCH_FILES ?? 100_000);
 const RECORDS = Math.round(FILES / 20);
@@ -37,7 +40,7 @@ async function main(): Promise<void> {
 
   // Cold index vs rg (best of 3 each, alternating, after one warm-up of the file cache).
   const pattern = referencePrefilter({ decisionPrefix: 'ADR', assumptionPrefix: 'ASM', decisionFolders: DEFAULT_DECISION_FOLDERS }).regex;
-  const rg = () => time(() => spawnSync('rg', ['--files-with-matches', '--ignore-case', '--hidden', '--no-require-git', '--glob', '!.git', '-e', pattern, '.'], { cwd: workspace, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const rg = () => time(() => spawnSync('rg', ['--files-with-matches', '--ignore-case', ...ripgrepIgnoreArgs([]), '-e', pattern, '.'], { cwd: workspace, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] }));
   rg();
   let rgBest = Infinity;
   let indexBest = Infinity;
@@ -165,7 +168,7 @@ function ensureWorkspace(): void {
   writeFileSync(marker, `${FILES}\n`);
 }
 
-main().catch((error: unknown) => {
+(process.argv.includes('--tree') ? Promise.resolve(benchTree(root, process.argv)) : main()).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

@@ -9,22 +9,32 @@ import * as vscode from 'vscode';
 import type { AlignmentIndex } from '../core/alignment-index';
 import { CONFIG_FILE_NAMES } from '../core/config-file';
 import type { Finding } from '../core/findings';
-import type { FileRole, Layout } from '../core/layout';
+import { DEFAULT_DECISION_FOLDERS, type FileRole, type Layout } from '../core/layout';
+import { referencePrefilter } from '../core/references';
 import type { AlignmentRecord } from '../core/model';
 import { inert } from '../core/inert-text';
 import { WorkspaceModel } from '../core/workspace-model';
 import { HISTORY_UNAVAILABLE_TEXT, type FileHistories, type HistoryUnavailable } from '../core/governance/history';
 import type { BranchRecords } from '../core/governance/numbers';
 import { applyBranches, applyHistory } from '../node/git-facts';
-import { readTextSync, vanished } from '../node/read-text';
+import { bytePrefilter } from '../node/literal-prefilter';
+import { PooledReader, vanished } from '../node/read-text';
 import { loadWorkspace } from '../node/load-workspace';
 import { unreadableFolders, type UnreadableFolder } from '../node/readable-folders';
+import type { Scanner } from '../node/scanners';
+import { editorExcludes } from './scanner-choice';
 import { readFolderConfig, reindexNeeded, type FolderConfig } from './settings';
 
 /** Files whose change alters where records are looked for: a full rebuild follows. */
 const LAYOUT_FILES = new Set<string>([...CONFIG_FILE_NAMES, '.adr-dir', '.log4brains.yml']);
-/** A batch larger than this (a branch switch) is cheaper as one full rebuild. */
-const REBUILD_THRESHOLD = 400;
+/**
+ * A batch larger than this share of the folder's files (and than REBUILD_MIN) is cheaper
+ * as one full rebuild; a branch switch touching 2,000 of 100,000 files is applied file by file.
+ */
+const REBUILD_SHARE = 0.1;
+const REBUILD_MIN = 400;
+/** Longest stretch of synchronous reading before yielding to the event loop. */
+const SLICE_MS = 8;
 /** HEAD or refs changed: git facts are read again after this quiet time. */
 const GIT_DELAY_MS = 300;
 
@@ -39,6 +49,18 @@ export class FolderIndex implements vscode.Disposable {
   private unreadable: UnreadableFolder[] = [];
   private building: Promise<void> | undefined;
   private generation = 0;
+  /** Stops the running build (its rg process too) when a newer one starts. */
+  private abortBuild: AbortController | undefined;
+  /** What listed the files in the latest build (`VS Code's rg`, …, or `node`). */
+  private lastScanner: string | undefined;
+  private readonly createdAt = performance.now();
+  /** From this index's creation (activation) to its first findings published, in ms. */
+  firstFindingsMs: number | undefined;
+  /** Wall time of the latest full build, findings published, in ms. */
+  lastBuildMs: number | undefined;
+  /** Wall time of the build that published the first findings, and how many builds had started by then. */
+  firstBuild: { ms: number; started: number } | undefined;
+  private buildsStarted = 0;
   /** Findings by file; after a code-only change only the changed files are recomputed. */
   private findingsByPath: Map<string, Finding[]> | undefined;
   private findingsFlat: Finding[] | undefined;
@@ -60,8 +82,15 @@ export class FolderIndex implements vscode.Disposable {
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
+    private readonly scanners: () => Scanner[],
+    /** Whether git may run here (a trusted workspace); VS Code's own rg is the scanners' choice. */
     private readonly allowProcesses: () => boolean,
   ) {}
+
+  /** What listed the files in the latest full build: a scanner's label, or `node`. */
+  get scanner(): string | undefined {
+    return this.lastScanner;
+  }
 
   /** How many times the index changed (rebuilds and batches): a burst of events should cost one. */
   get updates(): number {
@@ -256,15 +285,33 @@ export class FolderIndex implements vscode.Disposable {
     return vscode.Uri.joinPath(this.folder.uri, ...path.split('/'));
   }
 
-  /** Full (re)build: configuration, layout, every record and candidate file. */
+  /** Full (re)build: configuration, layout, every record and candidate file. A newer build cancels an older one. */
   rebuild(): Promise<void> {
     const generation = ++this.generation;
     const startedAt = Date.now();
+    const startedMs = performance.now();
+    this.buildsStarted++;
+    this.abortBuild?.abort();
+    const abort = (this.abortBuild = new AbortController());
     const run = async () => {
       const folderConfig = await readFolderConfig(this.folder);
-      const loaded = await loadWorkspace(this.folder.uri.fsPath, { config: folderConfig.config, allowProcesses: this.allowProcesses() });
-      const unreadable = await this.unreadableParts(loaded);
+      if (generation !== this.generation) return;
+      let loaded;
+      try {
+        loaded = await loadWorkspace(this.folder.uri.fsPath, {
+          config: folderConfig.config,
+          extraExclude: editorExcludes(this.folder),
+          scanners: this.scanners(),
+          signal: abort.signal,
+        });
+      } catch (error) {
+        if (abort.signal.aborted) return; // superseded by a newer build
+        throw error;
+      }
       if (generation !== this.generation) return; // a newer rebuild started meanwhile
+      this.lastScanner = loaded.stats.scanner;
+      const unreadable = await this.unreadableParts(loaded);
+      if (generation !== this.generation) return;
       this.reportUnreadable(unreadable);
       this.folderConfig = folderConfig;
       this.rebuiltAt = startedAt;
@@ -279,6 +326,9 @@ export class FolderIndex implements vscode.Disposable {
         if (document.isDirty) this.updateFromDocument(document, false);
       }
       this.fire();
+      this.lastBuildMs = performance.now() - startedMs;
+      this.firstFindingsMs ??= performance.now() - this.createdAt;
+      this.firstBuild ??= { ms: this.lastBuildMs, started: this.buildsStarted };
       this.readGit();
     };
     this.building = run();
@@ -310,7 +360,7 @@ export class FolderIndex implements vscode.Disposable {
     // The watcher reports a folder created, deleted or renamed as one event for the
     // folder, none for the files in it: read the tree again.
     const folderEvent = this.isFolderEvent(batch, directories);
-    if (layoutChanged || newRecordFolder || folderEvent || batch.size > REBUILD_THRESHOLD) {
+    if (layoutChanged || newRecordFolder || folderEvent || batch.size > Math.max(REBUILD_MIN, this.files.size * REBUILD_SHARE)) {
       if (layoutChanged) {
         const next = await readFolderConfig(this.folder);
         if (!reindexNeeded(model.config, next.config) && !newRecordFolder && ![...batch.keys()].some((p) => p === '.adr-dir' || p === '.log4brains.yml')) {
@@ -324,7 +374,17 @@ export class FolderIndex implements vscode.Disposable {
     }
     const maxBytes = model.config.maxFileSizeKb * 1024;
     const codeOnly = [...batch.keys()].every((p) => directories.has(p) || model.roleOf(p) === 'code' || model.roleOf(p) === undefined);
+    const keepBytes = bytePrefilter(
+      referencePrefilter({ decisionPrefix: model.config.decisionPrefix, assumptionPrefix: model.config.assumptionPrefix, decisionFolders: [...model.layout.decisionFolders, ...DEFAULT_DECISION_FOLDERS] }).fixedStrings,
+    );
+    const reader = new PooledReader(maxBytes);
+    let sliceStart = performance.now();
     for (const [path, exists] of batch) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.model !== model) return; // a full rebuild took over
+        sliceStart = performance.now();
+      }
       if (directories.has(path)) continue;
       if (!exists) {
         this.files.delete(path);
@@ -341,8 +401,10 @@ export class FolderIndex implements vscode.Disposable {
       }
       this.fromBuffer.delete(path);
       if (!model.roleOf(path)) continue;
-      const result = readTextSync(nodePath.join(this.folder.uri.fsPath, path), maxBytes);
-      if ('text' in result) model.update(path, result.text);
+      // Code whose bytes hold no reference literal is parsed as empty: it cites nothing.
+      const result = reader.read(nodePath.join(this.folder.uri.fsPath, path), model.roleOf(path) === 'code' ? keepBytes : undefined);
+      if ('skipped' in result) model.update(path, '');
+      else if ('text' in result) model.update(path, result.text);
       else if (vanished(result)) model.remove(path);
       else model.updateUnreadable(path, result.unreadable);
     }
@@ -416,6 +478,7 @@ export class FolderIndex implements vscode.Disposable {
   dispose(): void {
     this.generation++;
     if (this.gitTimer) clearTimeout(this.gitTimer);
+    this.abortBuild?.abort();
     this.changed.dispose();
   }
 

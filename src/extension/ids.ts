@@ -57,6 +57,7 @@ export const SETTINGS = {
   maxReferencesPerFile: 'maxReferencesPerFile',
   maxFindings: 'maxFindings',
   identity: 'identity',
+  ripgrepPath: 'ripgrepPath',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'alignment';

@@ -9,6 +9,7 @@ import type { AlignmentIndex } from '../core/alignment-index';
 import type { AlignmentRecord } from '../core/model';
 import { FolderIndex } from './folder-index';
 import { SETTINGS_SECTION } from './ids';
+import { editorScanners } from './scanner-choice';
 
 const FILE_EVENT_DELAY_MS = 150;
 
@@ -51,6 +52,7 @@ export class IndexService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         for (const folder of this.folders.values()) {
           if (e.affectsConfiguration(SETTINGS_SECTION, folder.folder.uri)) void folder.configurationChanged();
+          else if (e.affectsConfiguration('files.exclude', folder.folder.uri) || e.affectsConfiguration('search.exclude', folder.folder.uri)) void folder.rebuild();
         }
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.rebuildAll()),
@@ -120,7 +122,7 @@ export class IndexService implements vscode.Disposable {
 
   private addFolder(workspaceFolder: vscode.WorkspaceFolder): void {
     if (workspaceFolder.uri.scheme !== 'file') return; // virtual workspaces are not supported
-    const folder = new FolderIndex(workspaceFolder, () => vscode.workspace.isTrusted);
+    const folder = new FolderIndex(workspaceFolder, editorScanners, () => vscode.workspace.isTrusted);
     this.folders.set(workspaceFolder.uri.toString(), folder);
     this.disposables.push(folder.onDidChange(() => this.changed.fire(folder)));
     void vscode.window.withProgress(

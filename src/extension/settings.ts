@@ -52,7 +52,7 @@ function readSettings(folder: vscode.WorkspaceFolder): ConfigInput {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri);
   const input: Record<string, unknown> = {};
   for (const key of Object.values(SETTINGS)) {
-    if (key === SETTINGS.identity) continue;
+    if (key === SETTINGS.identity || key === SETTINGS.ripgrepPath) continue; // the user's, not the repository's
     const value = c.get(key);
     if (value === undefined || value === null || value === '') continue;
     if (Array.isArray(value) && value.length === 0 && key !== SETTINGS.decisionFolders) continue;

@@ -10,17 +10,25 @@ import type { ParseProblem } from '../core/model';
 import { referencePrefilter } from '../core/references';
 import { WorkspaceModel } from '../core/workspace-model';
 import { loadRepoConfig, readAdrToolsDir, readLog4brainsFolders } from './config';
-import { readTextSync, vanished } from './read-text';
-import { listWithRipgrep } from './ripgrep';
+import { bytePrefilter } from './literal-prefilter';
+import { PooledReader, vanished } from './read-text';
+import { cliScanners, runScanners, type Scanner } from './scanners';
 import { walkFiles } from './walk-files';
+
+/** Longest stretch of synchronous work before yielding to the event loop. */
+const SLICE_MS = 8;
 
 export interface LoadOptions {
   /** Configuration to use instead of reading `.alignment.yaml` (the extension merges settings itself). */
   config?: AlignmentConfig;
-  /** Use ripgrep to list and prefilter (default true); false reads every file in Node. */
+  /** Processes that may list and prefilter, tried in order (default: the CLI's, cliScanners); [] walks and reads in Node. */
+  scanners?: readonly Scanner[];
+  /** false: no process at all, the same as `scanners: []`. */
   allowProcesses?: boolean;
-  /** Files read between two yields to the event loop (default 64). */
-  sliceSize?: number;
+  /** Globs excluded on top of the configuration's `exclude` (the editor's files.exclude and search.exclude). */
+  extraExclude?: readonly string[];
+  /** Aborting stops the scan (its process is killed) and rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export interface LoadedWorkspace {
@@ -31,10 +39,12 @@ export interface LoadedWorkspace {
   config: AlignmentConfig;
   configFile?: string;
   configProblems: ParseProblem[];
-  stats: { files: number; read: number; usedRipgrep: boolean };
+  /** `scanner`: what listed the files (`bundled rg`, `rg on PATH`, `git grep`, … or `node`). */
+  stats: { files: number; read: number; scanner: string };
 }
 
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
+  const signal = options.signal;
   const loaded = options.config ? { config: options.config, problems: [] as ParseProblem[], file: undefined } : await loadRepoConfig(root);
   const config = loaded.config ?? DEFAULT_CONFIG;
   const toolFolders = [...(await readAdrToolsDir(root)), ...(await readLog4brainsFolders(root))];
@@ -47,36 +57,37 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     decisionFolders: [...new Set([...config.decisionFolders, ...toolFolders, ...DEFAULT_DECISION_FOLDERS])],
   });
 
-  const listing = options.allowProcesses === false ? undefined : await listWithRipgrep(root, prefilter.regex, config.exclude, config.maxFileSizeKb);
-  const files = listing?.files ?? (await walkFiles(root, config.exclude));
+  const exclude = [...config.exclude, ...(options.extraExclude ?? [])];
+  const { listing, scanner } = await runScanners(options.allowProcesses === false ? [] : (options.scanners ?? cliScanners()), root, prefilter.regex, exclude, signal);
+  signal?.throwIfAborted();
+  const files = listing?.files ?? (await walkFiles(root, exclude, 16, signal));
   const layout = detectLayout(files, config, { toolFolders });
   const model = new WorkspaceModel(config, layout);
 
+  // A scanner named the candidate code files; without one, every code file is read and
+  // its bytes are prefiltered before decoding. Records are always read.
   const candidate = new RegExp(prefilter.regex, 'i');
+  const keepBytes = bytePrefilter(prefilter.fixedStrings);
   const maxBytes = config.maxFileSizeKb * 1024;
+  // Synchronous reads in slices of a few milliseconds, yielding between them: the event
+  // loop is never held for long (see PooledReader on why not promise-based reads).
+  const reader = new PooledReader(maxBytes);
   let read = 0;
-  const work = files.filter((path) => {
-    const role = model.roleOf(path);
-    if (!role) return false;
-    if (role !== 'code') return true;
-    return listing ? listing.candidates.has(path) : true;
-  });
-  // Read in slices of synchronous reads, yielding between slices: far faster than one
-  // promise per file, and the event loop is never held for more than a few milliseconds.
-  const slice = options.sliceSize ?? 64;
-  for (let i = 0; i < work.length; i += slice) {
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-    for (const path of work.slice(i, i + slice)) {
-      const result = readTextSync(nodePath.join(root, path), maxBytes);
-      read++;
-      if (vanished(result)) continue;
-      if ('unreadable' in result) {
-        model.updateUnreadable(path, result.unreadable);
-        continue;
-      }
-      if (model.roleOf(path) === 'code' && !candidate.test(result.text)) continue;
-      model.update(path, result.text);
+  let sliceStart = performance.now();
+  for (const path of files) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
+      sliceStart = performance.now();
     }
+    const role = model.roleOf(path);
+    if (role === undefined || (role === 'code' && listing && !listing.candidates.has(path))) continue;
+    const code = role === 'code';
+    const result = reader.read(nodePath.join(root, path), code && !listing ? keepBytes : undefined);
+    read++;
+    if ('skipped' in result || vanished(result)) continue;
+    if ('unreadable' in result) model.updateUnreadable(path, result.unreadable);
+    else if (!code || candidate.test(result.text)) model.update(path, result.text);
   }
   return {
     root,
@@ -86,6 +97,6 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     config,
     configFile: loaded.file,
     configProblems: loaded.problems,
-    stats: { files: files.length, read, usedRipgrep: listing !== undefined },
+    stats: { files: files.length, read, scanner },
   };
 }

@@ -3,9 +3,7 @@
  * byte anywhere), content that is mostly not UTF-8, and files over the size limit are
  * reported, not read. The last component of the path is never followed as a symlink.
  *
- * Synchronous on purpose: one small file costs a few system calls and no thread-pool
- * round trip. Callers reading many files do so in slices and yield between them, so the
- * event loop is never held for long.
+ * readTextSync is for one file (a saved file); PooledReader for many (the first index).
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
@@ -37,7 +35,7 @@ export function readTextSync(absolutePath: string, maxBytes: number): ReadResult
 }
 
 /** The file was deleted (or renamed) between being listed and being read: skipped, not reported. */
-export function vanished(result: ReadResult): boolean {
+export function vanished(result: ReadResult | PrefilteredRead): boolean {
   return 'unreadable' in result && (result.unreadable === 'ENOENT' || result.unreadable === 'ENOTDIR');
 }
 
@@ -50,4 +48,54 @@ function mostlyUndecodable(text: string, byteLength: number): boolean {
   let replaced = 0;
   for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) replaced++;
   return replaced > 0 && replaced * 10 > byteLength;
+}
+
+/** `readTextSync`'s answer, plus `skipped` when the bytes fail the prefilter (never decoded). */
+export type PrefilteredRead = ReadResult | { skipped: true };
+
+/**
+ * Reads many files one after the other into one reused buffer, with readTextSync's
+ * refusals; bytes that `keep` rejects are never decoded. Synchronous by measurement: on
+ * a 100k-file tree, promise-based reads cost about five times the CPU of these (the
+ * thread-pool round trips of open, stat, read and close), so callers read in slices of
+ * a few milliseconds and yield between them instead.
+ */
+export class PooledReader {
+  private buffer: Buffer;
+
+  constructor(private readonly maxBytes: number) {
+    this.buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, 64 * 1024));
+  }
+
+  read(absolutePath: string, keep?: (bytes: Uint8Array, length: number) => boolean): PrefilteredRead {
+    let fd: number | undefined;
+    try {
+      fd = openSync(absolutePath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+      let length = 0;
+      for (;;) {
+        if (length === this.buffer.length) {
+          if (length > this.maxBytes) break;
+          const bigger = Buffer.allocUnsafe(Math.min(this.buffer.length * 4, this.maxBytes + 1));
+          this.buffer.copy(bigger, 0, 0, length);
+          this.buffer = bigger;
+        }
+        const bytesRead = readSync(fd, this.buffer, length, this.buffer.length - length, null);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+      }
+      if (length > this.maxBytes) {
+        const { size } = fstatSync(fd);
+        return { unreadable: `file is ${Math.round(size / 1024)} KB, over the ${Math.round(this.maxBytes / 1024)} KB limit` };
+      }
+      if (isBinary(this.buffer.subarray(0, length))) return { unreadable: 'binary content' };
+      if (keep && !keep(this.buffer, length)) return { skipped: true };
+      const text = this.buffer.toString('utf8', 0, length);
+      if (mostlyUndecodable(text, length)) return { unreadable: 'not UTF-8 text' };
+      return { text };
+    } catch (error) {
+      return { unreadable: (error as NodeJS.ErrnoException).code ?? String(error) };
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
 }

@@ -1,53 +1,122 @@
 /**
- * The ripgrep prefilter: `rg` lists the files and the candidate files (those matching
- * the reference pattern) far faster than reading everything, with the same ignore
- * rules as the walk. Used only where running a process is allowed; absent `rg`, the
- * caller falls back to walking and reading in Node.
+ * The ripgrep scan: ONE rg process lists every file the ignore rules keep and counts, in
+ * each, the lines matching the reference prefilter (`--count --include-zero --null`).
+ * Its output is parsed as it streams; a file with a count above zero is a candidate.
+ * Binary files are listed too (`--binary`), so the list equals the Node walk's.
+ *
+ * Which rg runs is the caller's choice (see scanners.ts); this module only knows how
+ * to find the binary that `@vscode/ripgrep` ships and the one inside a VS Code install.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { ALWAYS_SKIPPED } from './ignore-rules';
 
-export interface RipgrepListing {
+export interface ScanListing {
+  /** Every file kept by the ignore rules, workspace-relative, `/`-separated, sorted. */
   files: string[];
+  /** Files that match the prefilter: the only code files worth reading. */
   candidates: Set<string>;
 }
 
-/** Runs rg; resolves undefined when rg is missing or fails. */
-export async function listWithRipgrep(
-  root: string,
-  pattern: string,
-  exclude: readonly string[],
-  maxFileSizeKb: number,
-  rgPath = process.env.ALIGNMENT_RG ?? 'rg',
-): Promise<RipgrepListing | undefined> {
-  // --no-ignore-parent: ignore files above the workspace folder are not the workspace's.
-  const common = ['--hidden', '--no-require-git', '--no-ignore-parent', '--glob', '!.git', '--glob', '!node_modules', '--no-messages', '--no-config', ...exclude.flatMap((g) => ['--glob', `!${g}`])];
-  const [files, candidates] = await Promise.all([
-    run(rgPath, ['--files', ...common, '.'], root),
-    run(rgPath, ['--files-with-matches', '--ignore-case', '--max-filesize', `${maxFileSizeKb}K`, ...common, '-e', pattern, '.'], root),
-  ]);
-  if (files === undefined || candidates === undefined) return undefined;
-  return { files: splitPaths(files).sort(), candidates: new Set(splitPaths(candidates)) };
+/**
+ * The ignore rules of every rg run, in one place, matching the Node walk (walk-files.ts):
+ * hidden files included; `.gitignore`, `.ignore` and `.rgignore` honoured with or without
+ * a git repository; no ignore file from outside the folder (parents, the global git
+ * excludes) and no rg configuration file (`--no-config`: RIPGREP_CONFIG_PATH is
+ * environment, never trusted); always-skipped folders and the configured `exclude` globs.
+ */
+export function ripgrepIgnoreArgs(exclude: readonly string[]): string[] {
+  return [
+    '--no-config',
+    '--hidden',
+    '--no-require-git',
+    '--no-ignore-parent',
+    '--no-ignore-global',
+    ...[...ALWAYS_SKIPPED].flatMap((name) => ['--glob', `!${name}`]),
+    ...exclude.flatMap((glob) => ['--glob', `!${glob}`]),
+  ];
 }
 
-function splitPaths(output: string): string[] {
-  return output
-    .split('\n')
-    .filter(Boolean)
-    .map((p) => p.replace(/\\/g, '/').replace(/^\.\//, ''));
+/** The full argument list of the one scan (exported for the tests and the bench). */
+export function ripgrepScanArgs(pattern: string, exclude: readonly string[]): string[] {
+  return ['--count', '--include-zero', '--null', '--binary', '--no-messages', '--ignore-case', ...ripgrepIgnoreArgs(exclude), '-e', pattern, '.'];
 }
 
-function run(command: string, args: string[], cwd: string): Promise<string | undefined> {
+/** Runs the scan; resolves undefined when this rg is missing or fails (the caller falls back). */
+export function scanWithRipgrep(rgPath: string, root: string, pattern: string, exclude: readonly string[], signal?: AbortSignal): Promise<ScanListing | undefined> {
   return new Promise((resolve) => {
-    let child;
+    if (signal?.aborted) return resolve(undefined);
+    let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+      child = spawn(rgPath, ripgrepScanArgs(pattern, exclude), { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
     } catch {
       return resolve(undefined);
     }
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    const onAbort = () => child.kill();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const files: string[] = [];
+    const candidates = new Set<string>();
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    const take = (line: string) => {
+      const nul = line.lastIndexOf('\0');
+      if (nul < 0) return;
+      const path = normalisePath(line.slice(0, nul));
+      files.push(path);
+      if (line.charCodeAt(nul + 1) !== 48 /* '0' */ || line.length > nul + 2) candidates.add(path);
+    };
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const text = rest + decoder.write(chunk);
+      let start = 0;
+      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+        take(text.slice(start, end));
+        start = end + 1;
+      }
+      rest = text.slice(start);
+    });
     child.on('error', () => resolve(undefined));
-    // rg exits 1 when nothing matched: an empty list, not a failure.
-    child.on('close', (code) => resolve(code === 0 || code === 1 ? Buffer.concat(chunks).toString('utf8') : undefined));
+    child.on('close', (code) => {
+      signal?.removeEventListener('abort', onAbort);
+      take(rest + decoder.end());
+      // 1: nothing matched. 2: an error, such as one unreadable folder; what it listed stands
+      // when it listed anything (a bad binary or a bad pattern lists nothing).
+      const ok = !signal?.aborted && (code === 0 || code === 1 || (code === 2 && files.length > 0));
+      resolve(ok ? { files: files.sort(), candidates } : undefined);
+    });
   });
+}
+
+function normalisePath(path: string): string {
+  const slashed = nodePath.sep === '\\' ? path.replace(/\\/g, '/') : path;
+  return slashed.startsWith('./') ? slashed.slice(2) : slashed;
+}
+
+const RG = process.platform === 'win32' ? 'rg.exe' : 'rg';
+
+/**
+ * The rg that `@vscode/ripgrep` installs for this platform (its per-platform optional
+ * package, `@vscode/ripgrep-<platform>-<arch>/bin/rg`), found next to the running bundle
+ * or through Node's resolution; undefined when the platform package is not installed.
+ */
+export function bundledRipgrep(from: string = __dirname): string | undefined {
+  const pkg = `@vscode/ripgrep-${process.platform}-${process.arch}`;
+  for (let dir = from; ; dir = nodePath.dirname(dir)) {
+    const candidate = nodePath.join(dir, 'node_modules', pkg, 'bin', RG);
+    if (existsSync(candidate)) return candidate;
+    if (nodePath.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * VS Code's own rg, under the application root (`vscode.env.appRoot`): the unpacked
+ * copy when the app ships `node_modules.asar`, else the plain `node_modules` one.
+ */
+export function vscodeRipgrep(appRoot: string): string | undefined {
+  for (const modules of ['node_modules.asar.unpacked', 'node_modules']) {
+    const candidate = nodePath.join(appRoot, modules, '@vscode', 'ripgrep', 'bin', RG);
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
 }

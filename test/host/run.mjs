@@ -10,6 +10,10 @@
 // and one of test/fixtures/second-service (only *.multiroot.test.ts); a copy of
 // test/fixtures/hostile (only *.hostile.test.ts). The closing line sums all four.
 //
+// With HOST_BENCH_TREE=<folder>, one run only: that folder opened in place, trusted,
+// running *.bench.test.ts (the editor's first findings vs rg, event-loop delay); its
+// figures go to HOST_BENCH_OUT (JSON) and are printed (`npm run bench -- --tree DIR --editor`).
+//
 // Usage: npm run build && node test/host/run.mjs [--grep <pattern>]
 // Environment: HOST_GREP (same as --grep), HOST_TIMEOUT_MS (default 300000),
 // CHROMIUM_PATH, RG_PATH, KEEP_TEST_WORKSPACE=1 (keep the temp folder).
@@ -20,7 +24,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ensureCodeServer } from '../../scripts/code-server.mjs';
 import { printHostResults } from './report.mjs';
 import { cleanup, launchBrowser, onCleanup, startCodeServer, tail, testResultsDir } from './server.mjs';
-import { hostileFixture, prepareMultiRootWorkspace, prepareWorkspace, RESULTS_ENV, repoRoot } from './workspace.mjs';
+import { existingWorkspace, hostileFixture, prepareMultiRootWorkspace, prepareWorkspace, RESULTS_ENV, repoRoot } from './workspace.mjs';
 
 const started = Date.now();
 const argv = process.argv.slice(2);
@@ -60,9 +64,11 @@ async function waitForResults({ resultsFile, server, logFile }) {
 async function runSuite({ label, suite }) {
   const name = suite ? `host-${suite}` : 'host';
   const ws =
-    suite === 'multiroot'
-      ? prepareMultiRootWorkspace({ label: name })
-      : prepareWorkspace({ label: name, ...(suite === 'hostile' ? { fixture: hostileFixture } : {}) });
+    suite === 'bench'
+      ? existingWorkspace({ folder: process.env.HOST_BENCH_TREE, label: name })
+      : suite === 'multiroot'
+        ? prepareMultiRootWorkspace({ label: name })
+        : prepareWorkspace({ label: name, ...(suite === 'hostile' ? { fixture: hostileFixture } : {}) });
   onCleanup(() => ws.cleanup());
   const logFile = join(testResultsDir, `${name}-code-server.log`);
   const browserLog = join(testResultsDir, `${name}-browser.log`);
@@ -73,7 +79,7 @@ async function runSuite({ label, suite }) {
     extensionsDir: ws.extensionsDir,
     logFile,
     workspaceTrust: suite === 'untrusted',
-    env: { [RESULTS_ENV]: ws.resultsFile, HOST_GREP: grep ?? '', HOST_SUITE: suite },
+    env: { [RESULTS_ENV]: ws.resultsFile, HOST_GREP: grep ?? '', HOST_SUITE: suite, HOST_BENCH_OUT: process.env.HOST_BENCH_OUT ?? '' },
   });
 
   const remote = (absolutePath) => `vscode-remote://${server.authority}${absolutePath}`;
@@ -109,12 +115,14 @@ async function main() {
   ensureCodeServer();
   mkdirSync(testResultsDir, { recursive: true });
 
-  const runs = [
-    { label: 'trusted workspace', suite: '' },
-    { label: 'untrusted workspace', suite: 'untrusted' },
-    { label: 'multi-root workspace', suite: 'multiroot' },
-    { label: 'hostile workspace', suite: 'hostile' },
-  ];
+  const runs = process.env.HOST_BENCH_TREE
+    ? [{ label: `editor benchmark on ${process.env.HOST_BENCH_TREE}`, suite: 'bench' }]
+    : [
+        { label: 'trusted workspace', suite: '' },
+        { label: 'untrusted workspace', suite: 'untrusted' },
+        { label: 'multi-root workspace', suite: 'multiroot' },
+        { label: 'hostile workspace', suite: 'hostile' },
+      ];
   let passed = 0;
   let failed = 0;
   for (const run of runs) {

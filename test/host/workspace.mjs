@@ -118,3 +118,13 @@ export function prepareMultiRootWorkspace({ fixtures = [defaultFixture, secondFi
   writeFileSync(workspace, JSON.stringify({ folders, settings: {} }, null, 2) + '\n');
   return { ...runPaths(root), workspace, folders: folders.map((f) => join(root, f.path)) };
 }
+
+/**
+ * A run over an existing folder, opened in place (the large tree of the editor
+ * benchmark): the run's own files live in a temp directory beside nothing.
+ */
+export function existingWorkspace({ folder, label = 'host' }) {
+  if (!existsSync(folder)) throw new Error(`workspace folder not found: ${folder}`);
+  const root = mkdtempSync(join(tmpdir(), `alignment-${label}-`));
+  return { ...runPaths(root), workspace: resolve(folder) };
+}

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { recordCard } from '../../../src/core/record-card';
 import type { AlignmentApi } from '../../../src/extension/extension';
 import { FolderIndex } from '../../../src/extension/folder-index';
+import { editorScanners } from '../../../src/extension/scanner-choice';
 import { renderCard } from '../../../src/extension/hover';
 import { createSidebar, type TreeNode } from '../../../src/extension/views';
 import { gitAs } from '../../shared/git-as';
@@ -141,7 +142,7 @@ describe('governance from git (trusted workspace)', function () {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     git(dir, ['clone', '-q', '--depth', '1', `file://${root}`, 'clone']);
     const uri = vscode.Uri.file(path.join(dir, 'clone'));
-    const folder = new FolderIndex({ uri, name: 'clone', index: 99 }, () => true);
+    const folder = new FolderIndex({ uri, name: 'clone', index: 99 }, editorScanners, () => true);
     try {
       await folder.rebuild();
       await folder.whenGitReady();

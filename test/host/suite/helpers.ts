@@ -292,6 +292,8 @@ export const PATCHED = ['spawn', 'execFile', 'exec', 'fork', 'spawnSync', 'execF
 export interface Call {
   name: string;
   command: string;
+  /** The argument list, when the call passed one (spawn/execFile style). */
+  args: string[];
   stack: string;
 }
 
@@ -303,7 +305,7 @@ export function recordProcesses(calls: Call[]): () => void {
     const original = module[name];
     originals.set(name, original);
     const wrapper = function (this: unknown, ...args: unknown[]) {
-      calls.push({ name, command: String(args[0]), stack: new Error().stack ?? '' });
+      calls.push({ name, command: String(args[0]), args: Array.isArray(args[1]) ? args[1].map(String) : [], stack: new Error().stack ?? '' });
       return original.apply(this, args);
     };
     Object.defineProperty(module, name, { value: wrapper, configurable: true, writable: true, enumerable: true });

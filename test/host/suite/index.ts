@@ -66,11 +66,12 @@ function loadMocha(): typeof Mocha {
  * `HOST_SUITE` picks the files of a run: `untrusted` runs only `*.untrusted.test.ts`
  * (in a workspace that is not trusted), `multiroot` only `*.multiroot.test.ts` (in a
  * workspace of two folders), `hostile` only `*.hostile.test.ts` (in a copy of
- * test/fixtures/hostile); otherwise every other `*.test.ts`.
+ * test/fixtures/hostile), `bench` only `*.bench.test.ts` (a large tree named by
+ * HOST_BENCH_TREE, measured, not copied); otherwise every other `*.test.ts`.
  */
 function testFiles(): string[] {
   const suite = process.env.HOST_SUITE ?? '';
-  const suiteOf = (name: string) => /\.(untrusted|multiroot|hostile)\.test\.ts$/.exec(name)?.[1] ?? '';
+  const suiteOf = (name: string) => /\.(untrusted|multiroot|hostile|bench)\.test\.ts$/.exec(name)?.[1] ?? '';
   return fs
     .readdirSync(suiteSourceDir)
     .filter((name) => name.endsWith('.test.ts') && suiteOf(name) === suite)

@@ -1,7 +1,9 @@
 // Runs only in the runner's second pass, in a workspace that is not trusted:
-// the index still works, and the extension starts no process (no git, no rg).
+// the index still works, and the only process the extension starts is VS Code's own
+// ripgrep (under vscode.env.appRoot) with --no-config: no git, no other binary.
 
 import * as assert from 'node:assert/strict';
+import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { AlignmentApi } from '../../../src/extension/extension';
 import { answerPrompts, type Call, childProcess, diagnosticWith, eventually, extensionCode, plain, recordProcesses, getApi, noDiagnostic, openEditor, pathOf, restoreWorkspace, sleep, track, writeFile } from './helpers';
@@ -51,7 +53,7 @@ describe('restricted mode (untrusted workspace)', function () {
     await eventually(() => assert.match(api.views.treeViews.decisions.message ?? '', /^History from git is not available in Restricted Mode; dates are from the records\.$/));
   });
 
-  it('starts no process: refresh, file events, hover, quick fix and the record flow', async () => {
+  it('runs only VS Code\'s own rg, with --no-config: refresh, file events, hover, quick fix and the record flow', async () => {
     const calls: Call[] = [];
     const restore = recordProcesses(calls);
     try {
@@ -90,10 +92,19 @@ describe('restricted mode (untrusted workspace)', function () {
     } finally {
       restore();
     }
+    const own = calls.filter(fromExtension);
+    const appRoot = nodePath.resolve(vscode.env.appRoot);
+    const vscodeRg = (c: Call) =>
+      c.name === 'spawn' &&
+      [nodePath.join(appRoot, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg'), nodePath.join(appRoot, 'node_modules.asar.unpacked', '@vscode', 'ripgrep', 'bin', 'rg')].includes(nodePath.resolve(c.command)) &&
+      c.args.includes('--no-config');
     assert.deepEqual(
-      calls.filter(fromExtension).map((c) => `${c.name}(${c.command})\n${c.stack}`),
+      own.filter((c) => !vscodeRg(c)).map((c) => `${c.name}(${c.command} ${c.args.join(' ')})\n${c.stack}`),
       [],
-      'the extension started a process in an untrusted workspace',
+      'the extension started a process other than VS Code\'s own rg --no-config in an untrusted workspace',
     );
+    // The refresh rebuilt the index: exactly one rg run, the one streaming pass.
+    assert.equal(own.length, 1, `one rg run for the one rebuild: ${own.map((c) => `${c.command} ${c.args.join(' ')}`).join(' | ')}`);
+    assert.equal(api.service.all()[0].scanner, "VS Code's rg");
   });
 });

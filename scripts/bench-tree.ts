@@ -1,0 +1,154 @@
+/**
+ * `npm run bench -- --tree DIR [--rounds N] [--only bundled,path,git,node]`: the cold
+ * index of any given tree, measured as the CLI runs it (`alignment check DIR`, one fresh
+ * process per run) against rg searching the same pattern over the same tree with the
+ * same ignore rules. Each round runs every variant once, in a rotating order (paired,
+ * alternating runs: a busy machine slows a round, not one variant); it prints per
+ * variant the median wall time, min–max, peak RSS, and the median of the per-round
+ * ratios to rg. It also checks that every scanner gives the same findings.
+ * `--editor` then opens the tree in VS Code (the host suite's bench run) and reports the
+ * first findings against VS Code's own rg and the extension host's event-loop delay.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { DEFAULT_DECISION_FOLDERS } from '../src/core/layout';
+import { referencePrefilter } from '../src/core/references';
+import { bundledRipgrep, ripgrepIgnoreArgs } from '../src/node/ripgrep';
+
+export const HOW_TO_BUILD_THE_TREE = `A real 100k-file tree: 13 copies of typescript-eslint (~7.5k files each) and a docs/adr:
+  git clone --bare https://github.com/typescript-eslint/typescript-eslint /tmp/tse.git
+  for n in $(seq 1 13); do mkdir -p /tmp/tree/copy-$n && git --git-dir=/tmp/tse.git archive HEAD | tar -x -C /tmp/tree/copy-$n; done
+  mkdir -p /tmp/tree/docs/adr && printf -- '---\\nstatus: accepted\\n---\\n# Keep the monorepo layout\\n' > /tmp/tree/docs/adr/0001-monorepo-layout.md
+  printf '// See ADR-0001.\\n' > /tmp/tree/copy-1/adr-links.ts
+  (cd /tmp/tree && git init -q && git add -A && git commit -qm tree)   # for the git grep variant
+then: npm run bench -- --tree /tmp/tree`;
+
+interface Variant {
+  name: string;
+  /** The command and arguments of one run. */
+  argv: string[];
+  env?: NodeJS.ProcessEnv;
+  /** A CLI run (its output is compared across scanners). */
+  cli: boolean;
+}
+
+interface Sample {
+  ms: number;
+  /** User plus system CPU time: steadier than wall time on a shared machine. */
+  cpuMs?: number;
+  rssKb?: number;
+  output: string;
+}
+
+export function benchTree(root: string, argv: string[]): void {
+  const tree = path.resolve(argv[argv.indexOf('--tree') + 1] ?? '');
+  if (!existsSync(tree)) {
+    console.log(`no tree at ${tree}.\n\n${HOW_TO_BUILD_THE_TREE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const rounds = Number(option(argv, '--rounds') ?? 5);
+  const only = option(argv, '--only')?.split(',');
+  const cli = path.join(root, 'dist', 'cli.js');
+  const build = spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(build.stderr);
+
+  const pattern = referencePrefilter({ decisionPrefix: 'ADR', assumptionPrefix: 'ASM', decisionFolders: DEFAULT_DECISION_FOLDERS }).regex;
+  const rgArgs = ['-n', '-i', ...ripgrepIgnoreArgs([]), '-e', pattern, '.'];
+  const pathRg = spawnSync('rg', ['--version']).status === 0 ? 'rg' : undefined;
+  const bundled = bundledRipgrep(path.join(root, 'dist'));
+  const isRepo = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: tree }).status === 0;
+  const check = (scanner: string): Variant => ({ name: `alignment check, ${scanner}`, argv: [process.execPath, cli, 'check', '.', '--format', 'json', '--fail-on', 'none'], env: { ALIGNMENT_SCANNER: scanner }, cli: true });
+  const variants: Variant[] = [];
+  const baseline = pathRg ?? bundled;
+  if (!baseline) throw new Error('no rg to compare with: neither on PATH nor bundled');
+  variants.push({ name: `rg -n -i (${pathRg ? 'PATH' : 'bundled'}), same pattern and ignores`, argv: [baseline, ...rgArgs], cli: false });
+  if (bundled) variants.push(check('bundled'));
+  if (pathRg) variants.push(check('path'));
+  if (isRepo) variants.push(check('git'));
+  else console.log(`git grep: ${tree} is not a git repository, not measured (git init && git add -A && git commit, see below)`);
+  variants.push(check('node'));
+  const measured = variants.filter((v, i) => i === 0 || !only || only.some((o) => v.name.endsWith(`, ${o}`)));
+
+  const files = (spawnSync(baseline, ['--files', ...ripgrepIgnoreArgs([]), '.'], { cwd: tree, maxBuffer: 1 << 28, encoding: 'utf8' }).stdout ?? '').split('\n').filter(Boolean).length;
+  console.log(`tree ${tree}: ${files} files; ${rounds} rounds of ${measured.length} variants, rotating order`);
+  runOnce(measured[0], tree); // warm the file cache
+  const samples = new Map<Variant, Sample[]>(measured.map((v) => [v, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < measured.length; k++) {
+      const variant = measured[(r + k) % measured.length];
+      samples.get(variant)!.push(runOnce(variant, tree));
+    }
+  }
+
+  const rg = samples.get(measured[0])!;
+  console.log(`\n${'variant'.padEnd(44)} ${'median'.padStart(8)} ${'min–max'.padStart(17)} ${'CPU'.padStart(8)} ${'peak RSS'.padStart(9)}  wall ratio to rg (median of rounds; min–max), CPU ratio`);
+  for (const variant of measured) {
+    const list = samples.get(variant)!;
+    const ms = list.map((s) => s.ms);
+    const ratios = list.map((s, i) => s.ms / rg[i].ms);
+    const rss = list.map((s) => s.rssKb).filter((k): k is number => k !== undefined);
+    const cpu = list.map((s) => s.cpuMs).filter((k): k is number => k !== undefined);
+    const rgCpu = rg.map((s) => s.cpuMs).filter((k): k is number => k !== undefined);
+    console.log(
+      `${variant.name.padEnd(44)} ${fmt(median(ms)).padStart(8)} ${`${fmt(Math.min(...ms))}–${fmt(Math.max(...ms))}`.padStart(17)} ${(cpu.length ? fmt(median(cpu)) : '?').padStart(8)} ${(rss.length ? `${(Math.max(...rss) / 1024).toFixed(0)} MB` : '?').padStart(9)}  ${variant === measured[0] ? '1.00' : `${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`}${cpu.length && rgCpu.length ? `, CPU ${(median(cpu) / median(rgCpu)).toFixed(2)}` : ''}`,
+    );
+  }
+  const outputs = measured.filter((v) => v.cli).map((v) => [v.name, samples.get(v)![0].output] as const);
+  const differing = outputs.filter(([, out]) => out !== outputs[0][1]).map(([name]) => name);
+  console.log(
+    differing.length === 0
+      ? `\nfindings identical across ${outputs.length} scanners (${(JSON.parse(outputs[0]?.[1] ?? '{"findings":[]}').findings ?? []).length} findings)`
+      : `\nFINDINGS DIFFER: ${differing.join(', ')} vs ${outputs[0][0]}`,
+  );
+  if (differing.length) process.exitCode = 1;
+  console.log(`targets: CLI ≤ 1.25 × rg (rg on PATH and bundled), Node fallback ≤ 4 × rg, CLI peak RSS ≤ 150 MB`);
+  if (argv.includes('--editor')) benchEditor(root, tree);
+  console.log(`\n${HOW_TO_BUILD_THE_TREE}`);
+}
+
+/** The host suite's bench run over the tree; prints its figures. */
+function benchEditor(root: string, tree: string): void {
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'alignment-bench-editor-')), 'editor.json');
+  const host = spawnSync(process.execPath, ['test/host/run.mjs'], { cwd: root, encoding: 'utf8', env: { ...process.env, HOST_BENCH_TREE: tree, HOST_BENCH_OUT: out, HOST_TIMEOUT_MS: '1200000' } });
+  if (!existsSync(out)) {
+    console.log(`\neditor: not measured (host run failed)\n${host.stdout}\n${host.stderr}`);
+    process.exitCode = 1;
+    return;
+  }
+  const editor = JSON.parse(readFileSync(out, 'utf8')) as { files: number; findings: number; firstFindingsMs: number; rounds: Array<{ rgMs: number; editorMs: number; ratio: number; loopP99Ms: number; loopMaxMs: number }>; medianRatio: number; medianLoopP99Ms: number };
+  console.log(`\neditor (code-server, ${editor.files} files, ${editor.findings} findings): activation to first findings ${fmt(editor.firstFindingsMs)}`);
+  for (const r of editor.rounds) console.log(`  re-index ${fmt(r.editorMs)} vs VS Code's rg ${fmt(r.rgMs)}: ${r.ratio.toFixed(2)} × rg; event-loop delay p99 ${r.loopP99Ms.toFixed(0)} ms, max ${r.loopMaxMs.toFixed(0)} ms`);
+  console.log(`  median ${editor.medianRatio.toFixed(2)} × rg (target ≤ 1.5), event-loop p99 median ${editor.medianLoopP99Ms.toFixed(0)} ms (target < 50 ms)`);
+}
+
+function runOnce(variant: Variant, cwd: string): Sample {
+  const dir = mkdtempSync(path.join(tmpdir(), 'alignment-bench-'));
+  const rssFile = path.join(dir, 'rss');
+  const time = existsSync('/usr/bin/time');
+  const [command, ...args] = time ? ['/usr/bin/time', '-f', '%M %U %S', '-o', rssFile, ...variant.argv] : variant.argv;
+  const start = performance.now();
+  const result = spawnSync(command, args, { cwd, env: { ...process.env, ...variant.env }, maxBuffer: 1 << 28, encoding: 'utf8' });
+  const ms = performance.now() - start;
+  if (result.status !== 0 && !(result.status === 1 && !variant.cli)) throw new Error(`${variant.name} failed (${result.status}): ${result.stderr}`);
+  const [rssKb, user, system] = time ? readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : [];
+  rmSync(dir, { recursive: true, force: true });
+  return { ms, rssKb, cpuMs: user === undefined ? undefined : (user + system) * 1000, output: result.stdout };
+}
+
+function option(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function fmt(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}

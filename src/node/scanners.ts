@@ -1,0 +1,47 @@
+/**
+ * Which process lists the files and names the candidates, in order of preference; the
+ * first that works wins, and with none the folder is walked and read in Node.
+ *
+ * - CLI: the rg that `@vscode/ripgrep` installs, rg on PATH, `git grep`, Node.
+ * - Editor (trusted): the user's `alignment.ripgrepPath` (machine scope: never a
+ *   workspace's), VS Code's own rg, Node.
+ * - Editor (restricted mode): VS Code's own rg only, then Node (see the extension's
+ *   editorScanners): never git, never a binary named by settings, environment or files.
+ */
+import { scanWithGitGrep } from './git-grep';
+import { bundledRipgrep, scanWithRipgrep, type ScanListing } from './ripgrep';
+
+export type Scanner = { kind: 'rg'; command: string; label: string } | { kind: 'git-grep'; label: 'git grep' };
+
+export const GIT_GREP: Scanner = { kind: 'git-grep', label: 'git grep' };
+
+/**
+ * The CLI's order. `ALIGNMENT_SCANNER` (`bundled`, `path`, `git`, `node`) keeps only one
+ * of them, for measuring each path (`npm run bench -- --tree`) and for tests.
+ */
+export function cliScanners(env: NodeJS.ProcessEnv = process.env): Scanner[] {
+  const bundled = bundledRipgrep();
+  const all: Array<[string, Scanner | undefined]> = [
+    ['bundled', bundled ? { kind: 'rg', command: bundled, label: 'bundled rg' } : undefined],
+    ['path', { kind: 'rg', command: 'rg', label: 'rg on PATH' }],
+    ['git', GIT_GREP],
+  ];
+  const only = env.ALIGNMENT_SCANNER;
+  return all.filter(([name, scanner]) => scanner && (!only || only === name)).map(([, scanner]) => scanner!);
+}
+
+export interface ScanOutcome {
+  listing?: ScanListing;
+  /** The scanner that produced the listing; `node` when none did. */
+  scanner: string;
+}
+
+export async function runScanners(scanners: readonly Scanner[], root: string, pattern: string, exclude: readonly string[], signal?: AbortSignal): Promise<ScanOutcome> {
+  for (const scanner of scanners) {
+    const listing =
+      scanner.kind === 'rg' ? await scanWithRipgrep(scanner.command, root, pattern, exclude, signal) : await scanWithGitGrep(root, pattern, exclude, signal);
+    if (signal?.aborted) break;
+    if (listing) return { listing, scanner: scanner.label };
+  }
+  return { scanner: 'node' };
+}

@@ -1,0 +1,94 @@
+// The rg scan: one process, the right binary, ignore files from inside the folder only,
+// and a cancelled scan stops its process.
+import * as assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { loadWorkspace } from '../../../src/node/load-workspace';
+import { bundledRipgrep, ripgrepIgnoreArgs, ripgrepScanArgs, scanWithRipgrep, vscodeRipgrep } from '../../../src/node/ripgrep';
+import { cliScanners } from '../../../src/node/scanners';
+import { walkFiles } from '../../../src/node/walk-files';
+
+const rg = bundledRipgrep(path.resolve(__dirname, '../../..'))!;
+
+describe('ripgrep scan', function () {
+  this.timeout(30_000);
+  let scratch: string;
+  beforeEach(() => {
+    scratch = mkdtempSync(path.join(tmpdir(), 'alignment-rg-'));
+  });
+  afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(scratch, file)), { recursive: true });
+    writeFileSync(path.join(scratch, file), text);
+  };
+
+  it('lists every file and marks the ones matching the pattern, in one run', async () => {
+    write('a.ts', '// ADR-1\n');
+    write('b.ts', 'nothing\n');
+    write('c/d.md', 'adr-12 twice\nADR 3\n');
+    const listing = await scanWithRipgrep(rg, scratch, 'ADR[-_ ]?[0-9]', []);
+    assert.deepEqual(listing?.files, ['a.ts', 'b.ts', 'c/d.md']);
+    assert.deepEqual([...listing!.candidates].sort(), ['a.ts', 'c/d.md']);
+    assert.equal(ripgrepScanArgs('x', []).filter((a) => a === '--count').length, 1);
+  });
+
+  it('applies no ignore file from above the folder, like the Node walk', async () => {
+    write('.gitignore', '*.ts\n');
+    write('.ignore', '*.ts\n');
+    write('ws/keep.ts', '// ADR-1\n');
+    write('ws/.gitignore', 'drop.ts\n');
+    write('ws/drop.ts', '// ADR-1\n');
+    const root = path.join(scratch, 'ws');
+    const listing = await scanWithRipgrep(rg, root, 'ADR', []);
+    assert.deepEqual(listing?.files, ['.gitignore', 'keep.ts']);
+    assert.deepEqual(await walkFiles(root), listing?.files);
+    assert.ok(ripgrepIgnoreArgs([]).includes('--no-ignore-parent') && ripgrepIgnoreArgs([]).includes('--no-config'));
+  });
+
+  it('resolves undefined for a missing binary, a failing one, and a cancelled scan', async () => {
+    write('a.ts', '// ADR-1\n');
+    assert.equal(await scanWithRipgrep(path.join(scratch, 'no-such-rg'), scratch, 'ADR', []), undefined);
+    const failing = path.join(scratch, 'failing-rg');
+    writeFileSync(failing, '#!/bin/sh\nexit 2\n');
+    chmodSync(failing, 0o755);
+    assert.equal(await scanWithRipgrep(failing, scratch, 'ADR', []), undefined);
+    // A scan that would take a minute is stopped at once by its signal.
+    const slow = path.join(scratch, 'slow-rg');
+    writeFileSync(slow, '#!/bin/sh\nexec sleep 60\n');
+    chmodSync(slow, 0o755);
+    const abort = new AbortController();
+    const started = Date.now();
+    const pending = scanWithRipgrep(slow, scratch, 'ADR', [], abort.signal);
+    setTimeout(() => abort.abort(), 100);
+    assert.equal(await pending, undefined);
+    assert.ok(Date.now() - started < 5000, 'the cancelled scan ended at once');
+  });
+
+  it('a cancelled load rejects instead of returning a stale model', async () => {
+    write('a.ts', '// ADR-1\n');
+    const abort = new AbortController();
+    abort.abort(new Error('superseded'));
+    await assert.rejects(loadWorkspace(scratch, { scanners: [{ kind: 'rg', command: rg, label: 'bundled rg' }], signal: abort.signal }), /superseded/);
+    await assert.rejects(loadWorkspace(scratch, { scanners: [], signal: abort.signal }), /superseded/);
+  });
+
+  it('finds VS Code\'s rg under the app root, the unpacked copy first', () => {
+    const name = process.platform === 'win32' ? 'rg.exe' : 'rg';
+    assert.equal(vscodeRipgrep(scratch), undefined);
+    write(`node_modules/@vscode/ripgrep/bin/${name}`, '');
+    assert.equal(vscodeRipgrep(scratch), path.join(scratch, 'node_modules/@vscode/ripgrep/bin', name));
+    write(`node_modules.asar.unpacked/@vscode/ripgrep/bin/${name}`, '');
+    assert.equal(vscodeRipgrep(scratch), path.join(scratch, 'node_modules.asar.unpacked/@vscode/ripgrep/bin', name));
+  });
+
+  it('the CLI tries the bundled rg, rg on PATH, then git grep; ALIGNMENT_SCANNER keeps one', () => {
+    assert.deepEqual(
+      cliScanners({}).map((s) => s.label),
+      ['bundled rg', 'rg on PATH', 'git grep'],
+    );
+    assert.ok(cliScanners({})[0].kind === 'rg' && (cliScanners({})[0] as { command: string }).command.includes(`@vscode${path.sep}ripgrep-${process.platform}-${process.arch}`));
+    assert.deepEqual(cliScanners({ ALIGNMENT_SCANNER: 'git' }).map((s) => s.label), ['git grep']);
+    assert.deepEqual(cliScanners({ ALIGNMENT_SCANNER: 'node' }), []);
+  });
+});
