@@ -7,7 +7,8 @@ import type { Severity } from '../core/findings';
 
 export class UsageError extends Error {}
 
-export type CheckFormat = 'text' | 'json' | 'sarif';
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
 export type ListFormat = 'text' | 'json';
 
 export type Command =
@@ -19,7 +20,7 @@ export type Command =
   | { name: 'new'; kind: 'decision' | 'assumption'; title: string; dir: string };
 
 export const USAGE = `Usage:
-  alignment check [dir] [--format text|json|sarif] [--fail-on error|warning|information|none] [--base REF]
+  alignment check [dir] [--format text|json|sarif|github|gitlab] [--fail-on error|warning|information|none] [--base REF]
   alignment list  [dir] [--format text|json]
   alignment explain PATH [dir] [--format text|json]
   alignment new decision|assumption "Title" [dir]
@@ -34,7 +35,7 @@ Checks that code cites live decisions and valid assumptions.
   new     create the next decision record or a new assumption file (never overwrites)
 
 Options:
-  --format    output format (check: text, json, sarif; list: text, json)
+  --format    output format (check: text, json, sarif, github, gitlab; list: text, json)
   --fail-on   lowest severity that fails the check (default: error)
   --now       the date to check against, YYYY-MM-DD (default: today)
   --base      check: report record numbers this branch shares with REF only
@@ -81,7 +82,7 @@ export function parseArgs(argv: readonly string[]): Command {
   switch (name) {
     case 'check': {
       allowFlags('format', 'fail-on', 'now', 'base');
-      const format = choice(flags.get('format') ?? 'text', ['text', 'json', 'sarif'] as const, 'format');
+      const format = choice(flags.get('format') ?? 'text', CHECK_FORMATS, 'format');
       const failOn = choice(flags.get('fail-on') ?? 'error', FAIL_ON, 'fail-on');
       return { name, dir: oneDir(rest), format, failOn, now: nowFlag(flags), base: flags.get('base') };
     }

@@ -1,8 +1,8 @@
 /**
- * `alignment check` output: text (`path:line:col: severity code message`), JSON, and
- * SARIF 2.1.0 (one rule per finding code, ruleId = code, level error|warning|note).
+ * `alignment check` output: text (`path:line:col: severity code message`) and JSON.
+ * SARIF is in sarif.ts, the CI annotation formats in ci-formats.ts.
  */
-import { ALL_FINDING_CODES, FINDING_CODES, type Finding, type Severity } from '../core/findings';
+import type { Finding } from '../core/findings';
 import { inert } from '../core/inert-text';
 import { toOneBased } from './positions';
 
@@ -58,49 +58,6 @@ export function formatJson(findings: readonly Finding[]): string {
   return JSON.stringify(json, null, 2);
 }
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
-
-export function formatSarif(findings: readonly Finding[], toolVersion: string): string {
-  const rules = ALL_FINDING_CODES.map((code) => ({
-    id: code,
-    name: code.replace(/[.-](\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
-    shortDescription: { text: FINDING_CODES[code].summary },
-    defaultConfiguration: { level: SARIF_LEVEL[FINDING_CODES[code].severity] },
-  }));
-  const ruleIndex = new Map(ALL_FINDING_CODES.map((code, i) => [code, i]));
-  const location = (path: string, range: Finding['range']) => {
-    const r = toOneBased(range);
-    return {
-      physicalLocation: {
-        artifactLocation: { uri: sarifUri(path), uriBaseId: '%SRCROOT%' },
-        region: { startLine: r.startLine, startColumn: r.startColumn, endLine: r.endLine, endColumn: Math.max(r.endColumn, r.startColumn) },
-      },
-    };
-  };
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'alignment', fullName: 'Execution Alignment', version: toolVersion, semanticVersion: toolVersion, rules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
-        results: findings.map((f) => ({
-          ruleId: f.code,
-          ruleIndex: ruleIndex.get(f.code),
-          level: SARIF_LEVEL[f.severity],
-          message: { text: f.message },
-          locations: [location(f.path, f.range)],
-          ...(f.related.length
-            ? { relatedLocations: f.related.map((rel, id) => ({ id, ...location(rel.path, rel.range), message: { text: rel.message } })) }
-            : {}),
-          ...(f.recordId ? { properties: { recordId: f.recordId } } : {}),
-        })),
-      },
-    ],
-  };
-  return JSON.stringify(sarif, null, 2);
-}
-
 /**
  * A workspace-relative path as a SARIF `artifactLocation.uri` (RFC 3986 relative
  * reference): each segment percent-encoded, so `#`, `?`, `%` and spaces in file names
@@ -108,4 +65,8 @@ export function formatSarif(findings: readonly Finding[], toolVersion: string): 
  */
 export function sarifUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
 }

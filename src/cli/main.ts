@@ -12,8 +12,10 @@ import { inert } from '../core/inert-text';
 import { unreadableFolders } from '../node/readable-folders';
 import { loadWorkspace, type LoadedWorkspace } from '../node/load-workspace';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
-import { formatJson, formatSarif, formatText, summarise, summaryLine } from './format-findings';
+import { formatGithub, formatGitlab } from './ci-formats';
 import { explainJson, explainText } from './format-explain';
+import { formatJson, formatText, summarise, summaryLine } from './format-findings';
+import { formatSarif } from './sarif';
 import { listJson, listText } from './format-list';
 import { ExistsError, newAssumption, newDecision } from './new-record';
 import { toOneBased } from './positions';
@@ -55,8 +57,12 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
         const findings = ws.model.findings(now, ws.files);
         for (const notice of ws.model.limitNotices()) err.write(`alignment: ${inert(notice)}\n`);
         if (command.format === 'json') out.write(formatJson(findings) + '\n');
-        else if (command.format === 'sarif') out.write(formatSarif(findings, VERSION) + '\n');
-        else {
+        else if (command.format === 'sarif') out.write(formatSarif(findings, VERSION, ws.root) + '\n');
+        else if (command.format === 'gitlab') out.write(formatGitlab(findings) + '\n');
+        else if (command.format === 'github') {
+          if (findings.length) out.write(formatGithub(findings) + '\n');
+          err.write(summaryLine(summarise(findings)) + '\n');
+        } else {
           if (findings.length) out.write(formatText(findings) + '\n');
           err.write(summaryLine(summarise(findings)) + '\n');
         }

@@ -8,7 +8,8 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { formatJson, formatSarif, formatText } from '../../../src/cli/format-findings';
+import { formatJson, formatText } from '../../../src/cli/format-findings';
+import { formatSarif } from '../../../src/cli/sarif';
 import { listJson, listText } from '../../../src/cli/format-list';
 import { parseConfigText } from '../../../src/core/config-file';
 import { mergeConfig } from '../../../src/core/config';
@@ -137,7 +138,7 @@ function runCase(c: Case) {
   for (const [file, text] of Object.entries(c.files)) model.update(file, text);
   const findings: Finding[] = model.findings(NOW, paths);
   const index = model.index;
-  return { findings, json: formatJson(findings), sarif: formatSarif(findings, '0.0.0'), text: formatText(findings), list: listJson(index), listText: listText(index) };
+  return { findings, json: formatJson(findings), sarif: formatSarif(findings, '0.0.0', '/workspace'), text: formatText(findings), list: listJson(index), listText: listText(index) };
 }
 
 function checkCase(c: Case): void {
