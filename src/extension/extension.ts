@@ -14,6 +14,7 @@ import { registerPalette } from './palette';
 import { setPrompts } from './prompts';
 import { AlignmentQuickFixes } from './quick-fixes';
 import { registerViews } from './views';
+import { trackWalkthrough } from './walkthrough';
 
 /** What activate() returns: used by the extension's own tests and by other extensions. */
 export interface AlignmentApi {
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): AlignmentApi | undef
       vscode.languages.registerCodeActionsProvider(FILES, new AlignmentQuickFixes(service, diagnostics), AlignmentQuickFixes.metadata),
       ...registerCommands(service),
       ...registerPalette(service),
+      trackWalkthrough(service),
     );
     const views = registerViews(context.subscriptions, service);
     const lenses = new RecordCodeLensProvider(service);

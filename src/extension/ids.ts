@@ -37,6 +37,18 @@ export const VIEWS = {
 export const CONTEXT_KEYS = {
   /** True once every workspace folder has been indexed. */
   indexed: 'alignment.indexed',
+  /** Walkthrough: a decision record is open in an editor. */
+  walkthroughDecisionOpen: 'alignment.walkthrough.decisionOpen',
+  /** Walkthrough: code gained a reference to a decision. */
+  walkthroughCodeLinked: 'alignment.walkthrough.codeLinked',
+  /** Walkthrough: a decision gained an approval. */
+  walkthroughApproved: 'alignment.walkthrough.approved',
+} as const;
+
+/** The first-run walkthrough (`contributes.walkthroughs`) and its steps. */
+export const WALKTHROUGH = {
+  id: 'firstDecision',
+  steps: { decision: 'decision', link: 'link', problems: 'problems', sidebar: 'sidebar', approve: 'approve' },
 } as const;
 
 export const SETTINGS_SECTION = 'alignment';

@@ -1,9 +1,9 @@
 // The ids the extension uses are declared once (src/extension/ids.ts); package.json must
 // contribute exactly those, and every manifest string must have its package.nls.json entry.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { COMMANDS, SETTINGS, SETTINGS_SECTION, VIEWS, VIEW_CONTAINER, EXTENSION_ID } from '../../../src/extension/ids';
+import { COMMANDS, CONTEXT_KEYS, SETTINGS, SETTINGS_SECTION, VIEWS, VIEW_CONTAINER, EXTENSION_ID, WALKTHROUGH } from '../../../src/extension/ids';
 
 const root = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -49,6 +49,54 @@ describe('package.json contributions match src/extension/ids.ts', () => {
     const keys = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
     assert.ok(keys.length > 10);
     for (const key of keys) assert.ok(typeof nls[key] === 'string' && nls[key].length > 0, `package.nls.json lacks ${key}`);
+  });
+});
+
+describe('the first-run walkthrough (contributes.walkthroughs)', () => {
+  const [walkthrough] = pkg.contributes.walkthroughs;
+  const sources = () =>
+    listTs(path.join(root, 'src/extension'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+
+  it('has the declared id and steps, each with its image on disk', () => {
+    assert.equal(pkg.contributes.walkthroughs.length, 1);
+    assert.equal(walkthrough.id, WALKTHROUGH.id);
+    assert.deepEqual(walkthrough.steps.map((s: { id: string }) => s.id), Object.values(WALKTHROUGH.steps));
+    for (const step of walkthrough.steps) {
+      assert.ok(existsSync(path.join(root, step.media.image)), step.media.image);
+      assert.ok(step.media.altText, `${step.id} has alt text`);
+    }
+  });
+
+  it('completes each step on an event the extension or the workbench really raises', () => {
+    const keys = new Map<string, string>(Object.entries(CONTEXT_KEYS).map(([name, key]) => [key, name]));
+    const views = new Set<string>([...Object.values(VIEWS), 'workbench.panel.markers.view']);
+    for (const step of walkthrough.steps) {
+      assert.ok(step.completionEvents.length > 0, step.id);
+      for (const event of step.completionEvents as string[]) {
+        const [kind, value] = [event.slice(0, event.indexOf(':')), event.slice(event.indexOf(':') + 1)];
+        if (kind === 'onContext') {
+          assert.ok(keys.has(value), `${value} is not in CONTEXT_KEYS`);
+          assert.ok(sources().includes(`CONTEXT_KEYS.${keys.get(value)}`), `${value} is never set`);
+        } else if (kind === 'onView') {
+          assert.ok(views.has(value), `${value} is not a known view`);
+        } else {
+          assert.fail(`${step.id}: unexpected completion event ${event}`);
+        }
+      }
+    }
+  });
+
+  it("links only to declared commands (or the workbench's own)", () => {
+    const declared = new Set<string>([...Object.values(COMMANDS), ...Object.values(VIEWS).map((v) => `${v}.focus`)]);
+    const builtIn = new Set(['workbench.actions.view.problems', 'workbench.action.openSettings']);
+    for (const step of walkthrough.steps) {
+      const description = nls[step.description.replace(/%/g, '')];
+      const links = [...description.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]);
+      assert.ok(links.length > 0, `${step.id} has a button`);
+      for (const command of links) assert.ok(declared.has(command) || builtIn.has(command), `${step.id} links to ${command}`);
+    }
   });
 });
 
