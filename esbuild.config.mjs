@@ -21,6 +21,7 @@ const common = {
 
 const builds = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/cli/github-action.ts'], outfile: 'dist/action.js' },
   { entryPoints: ['scripts/generate-schemas.ts'], outfile: 'dist/generate-schemas.js' },
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ];

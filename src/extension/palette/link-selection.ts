@@ -11,7 +11,9 @@ import { prompts } from '../prompts';
 import { allAssumptions, allDecisions, assumptionItem, decisionItem, recordFromArgs } from './shared';
 
 export async function linkSelection(service: IndexService, args: readonly unknown[]): Promise<boolean> {
-  const editor = vscode.window.activeTextEditor;
+  // From the walkthrough (or another non-text editor) the file to link is the one shown beside it.
+  const visible = vscode.window.visibleTextEditors.filter((e) => e.document.uri.scheme === 'file' || e.document.uri.scheme === 'untitled');
+  const editor = vscode.window.activeTextEditor ?? (visible.length === 1 ? visible[0] : undefined);
   if (!editor) {
     void prompts.showWarningMessage('Open a file and put the cursor where the code is, then link it.');
     return false;
