@@ -11,6 +11,7 @@
 import { appendFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { atOrAbove, type Finding, type Severity } from '../core/findings';
+import { applyBranches, applyHistory } from '../node/git-facts';
 import { loadWorkspace } from '../node/load-workspace';
 import { escapeCommandData, escapeCommandProperty, formatFindingsMarkdown, formatGithub } from './ci-formats';
 import { summarise } from './format-findings';
@@ -69,6 +70,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, out: NodeJ
       }
       return 2;
     }
+    // As `alignment check` does: other branches' record numbers, and git history for review cadences.
+    await applyBranches(ws, undefined);
+    if (ws.config.reviewEvery || ws.config.validateEvery) await applyHistory(ws);
     // Code scanning and annotations want paths relative to the repository root.
     const prefix = nodePath.relative(workspace, dir).split(nodePath.sep).join('/');
     const rebase = (path: string) => (prefix ? `${prefix}/${path}` : path);
