@@ -16,6 +16,7 @@ import { formatJson, formatSarif, formatText, summarise, summaryLine } from './f
 import { explainJson, explainText } from './format-explain';
 import { listJson, listText } from './format-list';
 import { ExistsError, newAssumption, newDecision } from './new-record';
+import { reportOutput } from './report';
 import { toOneBased } from './positions';
 
 declare const PACKAGE_VERSION: string;
@@ -75,6 +76,19 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
         await applyHistory(ws);
         const governing = governingRecords(ws.model.index, path, ws.config, clock(command.now));
         out.write((command.format === 'json' ? explainJson(path, governing) : explainText(path, governing, ws.files.includes(path))) + '\n');
+        return 0;
+      }
+      case 'report': {
+        const ws = await load(command.dir);
+        const now = command.now ? new Date(`${command.now}T12:00:00Z`) : new Date();
+        const outFile = command.out ? nodePath.resolve(command.out) : undefined;
+        const text = reportOutput(ws, command.format, now, { tag: command.tag, owner: command.owner }, outFile);
+        if (outFile) {
+          const temp = `${outFile}.${process.pid}.tmp`;
+          await fs.writeFile(temp, text);
+          await fs.rename(temp, outFile);
+          err.write(`Wrote the alignment report to ${command.out}\n`);
+        } else out.write(text);
         return 0;
       }
       case 'new': {

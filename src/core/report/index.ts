@@ -1,0 +1,7 @@
+/** The alignment report: model, SVG charts, HTML and Markdown renderings. */
+export * from './report-model';
+export { layoutGraph } from './graph-layout';
+export { escapeXml, type LinkTarget, type Linker } from './svg';
+export { fileLinker, recordTarget, renderReportBody, renderReportDocument } from './render-html';
+export { renderReportMarkdown, escapeMarkdown } from './render-markdown';
+export { REPORT_CSS } from './report-css';
