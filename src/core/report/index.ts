@@ -5,3 +5,4 @@ export { escapeXml, type LinkTarget, type Linker } from './svg';
 export { fileLinker, recordTarget, renderReportBody, renderReportDocument } from './render-html';
 export { renderReportMarkdown, escapeMarkdown } from './render-markdown';
 export { REPORT_CSS } from './report-css';
+export { TargetTable, allowedFilter, parseWebviewMessage, renderFilters, type RenderedInfo, type WebviewMessage } from './webview-protocol';

@@ -311,16 +311,21 @@ function uniqueRefs(refs: RecordRef[]): RecordRef[] {
 
 /**
  * Links of the exported file: a record or location with one target links to its file,
- * relative to `base` (the way from the report file to the workspace folder, e.g. `../`);
- * several targets get no link (the tables list them).
+ * relative to `base` (the way from the report file to the target's workspace folder,
+ * e.g. `../`; a function of the folder key when there are several folders); several
+ * targets get no link (the tables list them).
  */
-export function fileLinker(base: string): Linker {
-  const prefix = base === '' || base.endsWith('/') ? base : `${base}/`;
-  const href = (t: LinkTarget) => escapeXml(`${prefix.startsWith('.') ? prefix : `./${prefix}`}${t.path.split('/').map(encodeURIComponent).join('/')}`);
+export function fileLinker(base: string | ((folder: string) => string)): Linker {
+  const baseOf = typeof base === 'function' ? base : () => base;
+  const href = (t: LinkTarget) => {
+    const b = baseOf(t.folder);
+    const prefix = b === '' ? './' : `${b.startsWith('.') || b.startsWith('/') ? '' : './'}${b}${b.endsWith('/') ? '' : '/'}`;
+    return escapeXml(`${prefix}${t.path.split('/').map(encodeURIComponent).join('/')}`);
+  };
   return {
     svg(list, label, inner) {
       if (list.length === 1) return `<a class="link" href="${href(list[0])}" aria-label="${escapeXml(label)}"><title>${escapeXml(label)}</title>${inner}</a>`;
-      return `<g class="nolink" role="img" aria-label="${escapeXml(label)}"><title>${escapeXml(label)}</title>${inner}</g>`;
+      return `<g role="img" aria-label="${escapeXml(label)}"><title>${escapeXml(label)}</title>${inner}</g>`;
     },
     html(list, label, text) {
       if (list.length !== 1) return escapeXml(text);

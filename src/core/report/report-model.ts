@@ -235,18 +235,24 @@ export function buildReport(inputs: readonly ReportInput[], options: ReportOptio
   const byAge: AgeBucket[] = AGE_BUCKETS.map((b) => ({ ...b, decisions: waiting.filter((w) => w.ageDays !== null && w.ageDays >= b.minDays && (b.maxDays === null || w.ageDays <= b.maxDays)) }));
   byAge.push({ label: 'no date', minDays: null, maxDays: null, decisions: waiting.filter((w) => w.ageDays === null) });
 
+  const all = views.flatMap((v) => [...v.index.decisions, ...v.index.assumptions].map((record) => ({ key: v.input.key, record })));
+  // One directory of everyone named, so that `Dana`, `dana@x` and `Dana <dana@x>` are one person.
   const people = new PeopleDirectory();
-  for (const w of waiting) for (const name of w.waitingOn) people.add(name);
+  for (const { record } of all) {
+    const owner = ownerOf(record);
+    if (owner) people.add(owner);
+    if (record.kind === 'decision') for (const a of record.approvers) people.add(a.name);
+  }
   const byApprover: ApproverLoad[] = people
     .groups()
     .map((person) => {
       const decisions = waiting.filter((w) => w.waitingOn.some((name) => people.groupOf(name) === person));
       return { approver: person.label, decisions, oldestDays: maxOf(decisions.map((d) => d.ageDays)) };
     })
+    .filter((a) => a.decisions.length > 0)
     .sort((a, b) => b.decisions.length - a.decisions.length || (b.oldestDays ?? -1) - (a.oldestDays ?? -1) || a.approver.localeCompare(b.approver));
 
-  const all = views.flatMap((v) => [...v.index.decisions, ...v.index.assumptions].map((record) => ({ key: v.input.key, record })));
-  const owners = ownerLoads(all, waiting);
+  const owners = ownerLoads(all, waiting, people);
   const unowned = all.filter((e) => !ownerOf(e.record)).map((e) => ref(e.key, e.record));
 
   const decisionsByStatus = countBy(DECISION_STATUSES, views.flatMap((v) => v.index.decisions.map((d) => d.status)));
@@ -342,13 +348,7 @@ function proposedSince(decision: Decision): string | undefined {
   return decision.history?.find((h) => h.status === 'proposed')?.date ?? decision.history?.[0]?.date;
 }
 
-function ownerLoads(all: { key: string; record: AlignmentRecord }[], waiting: WaitingDecision[]): OwnerLoad[] {
-  const people = new PeopleDirectory();
-  for (const { record } of all) {
-    const owner = ownerOf(record);
-    if (owner) people.add(owner);
-  }
-  for (const w of waiting) for (const name of w.waitingOn) people.add(name);
+function ownerLoads(all: { key: string; record: AlignmentRecord }[], waiting: WaitingDecision[], people: PeopleDirectory): OwnerLoad[] {
   const loads = new Map<string, OwnerLoad>();
   const loadOf = (name: string) => {
     const person = people.groupOf(name);
