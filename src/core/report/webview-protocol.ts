@@ -19,6 +19,12 @@ export class TargetTable implements Linker {
     return this.entries.get(key);
   }
 
+  /** The first key whose targets match (for tests that activate an element as a user would). */
+  find(match: (targets: readonly LinkTarget[]) => boolean): string | undefined {
+    for (const [key, targets] of this.entries) if (match(targets)) return key;
+    return undefined;
+  }
+
   svg(targets: readonly LinkTarget[], label: string, inner: string): string {
     if (targets.length === 0) return `<g role="img" aria-label="${escapeXml(label)}"><title>${escapeXml(label)}</title>${inner}</g>`;
     return `<g class="target" role="button" tabindex="0" data-target="${this.add(targets)}" aria-label="${escapeXml(label)}"><title>${escapeXml(label)}</title>${inner}</g>`;

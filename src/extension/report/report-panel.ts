@@ -99,6 +99,11 @@ export class ReportPanel implements vscode.Disposable {
     return { report: this.report, generation: this.generation, rendered: this.rendered, refused: this.refused };
   }
 
+  /** The key of the first rendered element whose targets match (what a test clicks). */
+  targetKey(match: (targets: readonly LinkTarget[]) => boolean): string | undefined {
+    return this.targets.find(match);
+  }
+
   /** Handles one message as if the webview had sent it (the webview's own path, and tests'). */
   async receive(raw: unknown): Promise<void> {
     const message = parseWebviewMessage(raw);
