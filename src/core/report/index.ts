@@ -2,7 +2,7 @@
 export * from './report-model';
 export { layoutGraph } from './graph-layout';
 export { escapeXml, type LinkTarget, type Linker } from './svg';
-export { fileLinker, recordTarget, renderReportBody, renderReportDocument } from './render-html';
+export { fileLinker, htmlPage, recordTarget, renderReportBody, renderReportDocument } from './render-html';
 export { renderReportMarkdown, escapeMarkdown } from './render-markdown';
 export { REPORT_CSS } from './report-css';
 export { TargetTable, allowedFilter, parseWebviewMessage, renderFilters, type RenderedInfo, type WebviewMessage } from './webview-protocol';

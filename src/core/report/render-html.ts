@@ -33,20 +33,40 @@ export interface HtmlDocumentOptions {
 /** One self-contained HTML file: inline style, inline SVG, no script, nothing fetched. */
 export function renderReportDocument(report: AlignmentReport, options: HtmlDocumentOptions): string {
   const title = options.title ?? `Alignment report ${report.date}`;
+  return htmlPage({
+    csp: "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    title,
+    bodyClass: 'report-export',
+    body: `<main class="report">${renderReportBody(report, options.link)}</main>`,
+  });
+}
+
+export interface HtmlPage {
+  /** The Content-Security-Policy of the page (a meta element, first in the head); built by our code, never from data. */
+  csp: string;
+  title: string;
+  /** Nonce of the page's style element, when the CSP requires one. */
+  styleNonce?: string;
+  bodyClass?: string;
+  /** Markup after the heading: already escaped. */
+  body: string;
+}
+
+/** The page around the report, with the report's style sheet: shared by the export and the dashboard. */
+export function htmlPage(page: HtmlPage): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    `<meta http-equiv="Content-Security-Policy" content="${page.csp.replace(/"/g, "")}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeXml(title)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
+    `<title>${escapeXml(page.title)}</title>`,
+    `<style${page.styleNonce ? ` nonce="${escapeXml(page.styleNonce)}"` : ''}>${REPORT_CSS}</style>`,
     '</head>',
-    '<body class="report-export">',
-    `<main class="report"><h1>${escapeXml(title)}</h1>`,
-    renderReportBody(report, options.link),
-    '</main>',
+    `<body${page.bodyClass ? ` class="${escapeXml(page.bodyClass)}"` : ''}>`,
+    `<h1>${escapeXml(page.title)}</h1>`,
+    page.body,
     '</body>',
     '</html>',
     '',

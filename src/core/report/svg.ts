@@ -123,7 +123,8 @@ export function columnChart(spec: ColumnChartSpec, link: Linker): string {
   const columnWidth = spec.columns.length > 24 ? 16 : 28;
   const gap = spec.columns.length > 24 ? 6 : 10;
   const axis = 34;
-  const legendHeight = ROW_HEIGHT;
+  // Room under the legend for the total above the tallest column.
+  const legendHeight = ROW_HEIGHT + 14;
   const width = Math.max(320, legendWidth(spec.legend), axis + spec.columns.length * (columnWidth + gap) + 8);
   const height = legendHeight + plot + 40;
   const max = Math.max(1, ...spec.columns.map((c) => total(c.segments)));

@@ -10,10 +10,10 @@
 import * as vscode from 'vscode';
 import { DEFAULT_CONFIG } from '../../core/config';
 import {
-  REPORT_CSS,
   TargetTable,
   allowedFilter,
   buildReport,
+  htmlPage,
   parseWebviewMessage,
   renderFilters,
   renderReportBody,
@@ -180,22 +180,14 @@ export class ReportPanel implements vscode.Disposable {
     const nonce = newNonce();
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'report.js'));
     const csp = `default-src 'none'; img-src ${webview.cspSource} data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
-    return [
-      '<!DOCTYPE html>',
-      '<html lang="en">',
-      '<head>',
-      '<meta charset="utf-8">',
-      `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-      '<meta name="viewport" content="width=device-width, initial-scale=1">',
-      '<title>Alignment Report</title>',
-      `<style nonce="${nonce}">${REPORT_CSS}</style>`,
-      '</head>',
-      '<body>',
-      `<main id="report" class="report" aria-label="Alignment Report" data-generation="${this.generation}">${this.html}</main>`,
-      `<script nonce="${nonce}" src="${escapeXml(script.toString())}"></script>`,
-      '</body>',
-      '</html>',
-    ].join('\n');
+    return htmlPage({
+      csp,
+      title: 'Alignment Report',
+      styleNonce: nonce,
+      body:
+        `<main id="report" class="report" aria-label="Alignment Report" data-generation="${this.generation}">${this.html}</main>` +
+        `<script nonce="${nonce}" src="${escapeXml(script.toString())}"></script>`,
+    });
   }
 }
 
