@@ -6,15 +6,17 @@
   'use strict';
   const vscode = acquireVsCodeApi();
   const root = document.getElementById('report');
+  // Keys are only valid for the generation they were drawn in: activations say which one.
+  let generation = Number(root.getAttribute('data-generation') || '0');
 
-  function describe(generation) {
+  function describe(drawn) {
     const sections = Array.from(root.querySelectorAll('section h2')).map((h) => h.textContent || '');
-    vscode.postMessage({ type: 'rendered', generation, sections, charts: root.querySelectorAll('svg.chart').length, targets: root.querySelectorAll('[data-target]').length });
+    vscode.postMessage({ type: 'rendered', generation: drawn, sections, charts: root.querySelectorAll('svg.chart').length, targets: root.querySelectorAll('[data-target]').length });
   }
 
   function activate(element) {
     const target = element.getAttribute('data-target');
-    if (target) vscode.postMessage({ type: 'activate', target });
+    if (target) vscode.postMessage({ type: 'activate', target, generation });
   }
 
   root.addEventListener('click', (event) => {
@@ -47,6 +49,7 @@
     const active = document.activeElement;
     const label = active && root.contains(active) ? active.getAttribute('aria-label') || active.getAttribute('name') : null;
     root.innerHTML = message.html;
+    generation = message.generation;
     if (label) {
       const again = Array.from(root.querySelectorAll('[aria-label], select[name]')).find((e) => e.getAttribute('aria-label') === label || e.getAttribute('name') === label);
       if (again) again.focus();
@@ -55,5 +58,5 @@
   });
 
   vscode.postMessage({ type: 'ready' });
-  describe(Number(root.getAttribute('data-generation') || '0'));
+  describe(generation);
 })();

@@ -52,7 +52,8 @@ export interface RenderedInfo {
 
 export type WebviewMessage =
   | { type: 'ready' }
-  | { type: 'activate'; target: string }
+  /** `generation`: the drawing the key comes from (keys of an older drawing are refused). */
+  | { type: 'activate'; target: string; generation?: number }
   | { type: 'filter'; filter: ReportFilter }
   | ({ type: 'rendered' } & RenderedInfo);
 
@@ -68,7 +69,9 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'ready':
       return { type: 'ready' };
     case 'activate':
-      return typeof m.target === 'string' && /^t[1-9]\d{0,6}$/.test(m.target) ? { type: 'activate', target: m.target } : undefined;
+      if (typeof m.target !== 'string' || !/^t[1-9]\d{0,6}$/.test(m.target)) return undefined;
+      if (m.generation !== undefined && !count(m.generation)) return undefined;
+      return m.generation === undefined ? { type: 'activate', target: m.target } : { type: 'activate', target: m.target, generation: m.generation };
     case 'filter': {
       const f = m.filter;
       if (!f || typeof f !== 'object' || Array.isArray(f)) return undefined;

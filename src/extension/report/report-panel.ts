@@ -125,7 +125,8 @@ export class ReportPanel implements vscode.Disposable {
         this.post();
         return;
       case 'activate': {
-        const targets = this.targets.get(message.target);
+        const stale = message.generation !== undefined && message.generation !== this.generation;
+        const targets = stale ? undefined : this.targets.get(message.target);
         if (!targets) {
           this.refused++;
           return;

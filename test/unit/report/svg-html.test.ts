@@ -213,6 +213,8 @@ describe('report rendering', () => {
   describe('dashboard messages', () => {
     it('accepts only well-formed messages', () => {
       assert.deepEqual(parseWebviewMessage({ type: 'activate', target: 't12' }), { type: 'activate', target: 't12' });
+      assert.deepEqual(parseWebviewMessage({ type: 'activate', target: 't12', generation: 3 }), { type: 'activate', target: 't12', generation: 3 });
+      assert.equal(parseWebviewMessage({ type: 'activate', target: 't12', generation: '3' }), undefined);
       assert.equal(parseWebviewMessage({ type: 'activate', target: '../../etc/passwd' }), undefined);
       assert.equal(parseWebviewMessage({ type: 'activate', target: 12 }), undefined);
       assert.equal(parseWebviewMessage({ type: 'command', command: 'workbench.action.terminal.new' }), undefined);
