@@ -128,7 +128,7 @@ function arrangeGroup(members: number[], layer: number[], neighbours: number[][]
   const rowOf = new Map<number, number>();
   const assignRows = (list: number[]) => list.forEach((node, i) => rowOf.set(node, i));
   for (const c of order) assignRows(columns.get(c)!);
-  // Two sweeps each way: sort each column by the mean row of its neighbours.
+  // Sweeps each way: sort each column by the mean row of its neighbours (fewer crossings).
   const sweep = (sequence: number[]) => {
     for (const c of sequence) {
       const list = columns.get(c)!;
@@ -143,7 +143,7 @@ function arrangeGroup(members: number[], layer: number[], neighbours: number[][]
       assignRows(sorted);
     }
   };
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 4; i++) {
     sweep(order);
     sweep([...order].reverse());
   }

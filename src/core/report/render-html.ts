@@ -65,7 +65,7 @@ export function htmlPage(page: HtmlPage): string {
     `<style${page.styleNonce ? ` nonce="${escapeXml(page.styleNonce)}"` : ''}>${REPORT_CSS}</style>`,
     '</head>',
     `<body${page.bodyClass ? ` class="${escapeXml(page.bodyClass)}"` : ''}>`,
-    `<h1>${escapeXml(page.title)}</h1>`,
+    `<header><h1>${escapeXml(page.title)}</h1></header>`,
     page.body,
     '</body>',
     '</html>',

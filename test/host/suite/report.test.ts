@@ -109,7 +109,7 @@ describe('Alignment Report dashboard', function () {
     assert.equal(vscode.window.activeTextEditor, undefined);
   });
 
-  it('filters by owner and by tag; values not offered are ignored', async () => {
+  it('filters by owner; values the facets do not offer are ignored', async () => {
     const panel = await openReport();
     const generation = panel.state.rendered!.generation;
     await panel.receive({ type: 'filter', filter: { owner: 'lee@example.com' } });
