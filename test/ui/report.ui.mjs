@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { testResultsDir } from '../host/server.mjs';
-import { eventually, runCommand, ui, waitForWorkbench } from './context.mjs';
+import { eventually, listRow, openViewContainer, runCommand, ui, waitForWorkbench } from './context.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -36,9 +36,18 @@ async function pickTheme(label, page = ui.page) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
-/** Picks a theme and waits for the dashboard's webview to follow it. */
+/**
+ * Picks a theme and waits for the dashboard's webview to follow it. A webview that is the
+ * active editor takes the focus back and closes quick inputs, so the theme is picked with
+ * another editor in front (README.md, opened from the Explorer), then the dashboard is
+ * brought back.
+ */
 async function useTheme(label, bodyClass, page = ui.page) {
+  await openViewContainer('Explorer', page);
+  await listRow('README.md', page).click();
+  await activeTab('README.md', page);
   await pickTheme(label, page);
+  await page.locator('.tabs-container .tab', { hasText: 'Alignment Report' }).click();
   const frame = await reportFrame(page);
   await eventually(async () => assert.ok(await frame.evaluate((cls) => document.body.classList.contains(cls), bodyClass), `webview body is not ${bodyClass}`));
   return frame;

@@ -102,11 +102,13 @@ export function allowedFilter(filter: ReportFilter, facets: { folders: string[];
   return result;
 }
 
-/** The filter bar: one select per facet, the current choice selected. */
+/** The filter bar: one select per facet that offers a choice, the current choice selected. */
 export function renderFilters(filter: ReportFilter, facets: { folders: string[]; tags: string[]; owners: string[] }): string {
   const select = (name: 'folder' | 'tag' | 'owner', label: string, values: string[]) => {
     const options = [`<option value="">All</option>`, ...values.map((v) => `<option value="${escapeXml(v)}"${filter[name] === v ? ' selected' : ''}>${escapeXml(v)}</option>`)].join('');
     return `<label>${label} <select name="${name}" data-filter="${name}">${options}</select></label>`;
   };
-  return `<form class="filters" role="search" aria-label="Filter the report">${facets.folders.length > 1 ? select('folder', 'Folder', facets.folders) : ''}${select('tag', 'Tag', facets.tags)}${select('owner', 'Owner', facets.owners)}</form>`;
+  // A facet with nothing to choose (one folder, no tags) gets no control.
+  const controls = [facets.folders.length > 1 ? select('folder', 'Folder', facets.folders) : '', facets.tags.length ? select('tag', 'Tag', facets.tags) : '', facets.owners.length ? select('owner', 'Owner', facets.owners) : ''].join('');
+  return controls ? `<form class="filters" role="search" aria-label="Filter the report">${controls}</form>` : '';
 }

@@ -237,6 +237,8 @@ describe('report rendering', () => {
       assert.match(html, /<option value="&lt;x&gt;" selected>&lt;x&gt;<\/option>/);
       assert.ok(!html.includes('data-filter="folder"'), 'one folder: no folder filter');
       assert.match(html, /<label>Tag <select name="tag" data-filter="tag">/);
+      assert.ok(!html.includes('data-filter="owner"'), 'no owners: no owner filter');
+      assert.equal(renderFilters({}, { folders: ['a'], tags: [], owners: [] }), '');
     });
   });
 });
