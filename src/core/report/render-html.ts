@@ -107,11 +107,12 @@ function waiting(r: AlignmentReport, link: Linker): string {
       id: 'approvals-age',
       title: 'Approvals waiting, by age',
       description: `${plural(r.totals.pending, 'decision')} waiting for approval: ${r.approvals.byAge.map((b) => `${b.label} ${b.decisions.length}`).join(', ')}.`,
+      unit: 'waiting',
       rows: r.approvals.byAge.map((b) => ({
         label: b.label,
         segments: [{ value: b.decisions.length, cls: b.maxDays !== null && b.maxDays <= 7 ? 'age-fresh' : b.minDays === null ? 'age-unknown' : 'age-old', label: 'decisions' }],
         targets: targets(b.decisions),
-        ariaLabel: `${b.label}: ${plural(b.decisions.length, 'decision')} waiting${b.decisions.length ? ` (${b.decisions.map((d) => d.id).join(', ')})` : ''}`,
+        detail: b.decisions.map((d) => d.id).join(', '),
       })),
     },
     link,
@@ -121,11 +122,12 @@ function waiting(r: AlignmentReport, link: Linker): string {
       id: 'approvals-approver',
       title: 'Approvals waiting, by approver',
       description: r.approvals.byApprover.length ? r.approvals.byApprover.map((a) => `${a.approver}: ${a.decisions.length}`).join(', ') : 'No approval is waiting on anyone.',
+      unit: 'waiting on them',
       rows: r.approvals.byApprover.map((a) => ({
         label: a.approver,
         segments: [{ value: a.decisions.length, cls: a.decisions.some((d) => d.overdue) ? 'age-old' : 'age-fresh', label: 'decisions' }],
         targets: targets(a.decisions),
-        ariaLabel: `${a.approver}: ${plural(a.decisions.length, 'decision')} waiting${a.oldestDays !== null ? `, oldest ${a.oldestDays} days` : ''}`,
+        detail: a.oldestDays !== null ? `oldest ${a.oldestDays} days` : undefined,
       })),
     },
     link,
@@ -145,6 +147,7 @@ function owners(r: AlignmentReport, link: Linker): string {
     {
       id: 'owner-load',
       title: 'Load per owner',
+      unit: 'records',
       description: r.owners.length ? r.owners.map((o) => `${o.owner}: owns ${o.owned.length}, ${o.open.length} open, ${o.pendingApproval.length} awaiting their approval`).join('; ') : 'No record names an owner.',
       legend: [
         { cls: 'load-owned', label: 'owned, settled' },
@@ -159,7 +162,7 @@ function owners(r: AlignmentReport, link: Linker): string {
           { value: o.pendingApproval.length, cls: 'load-approve', label: 'awaiting their approval' },
         ],
         targets: targets(uniqueRefs([...o.owned, ...o.pendingApproval])),
-        ariaLabel: `${o.owner}: owns ${o.owned.length} (${o.open.length} open), ${o.pendingApproval.length} awaiting their approval`,
+        detail: `owns ${o.owned.length} (${o.open.length} open), ${o.pendingApproval.length} awaiting their approval`,
       })),
     },
     link,
@@ -206,6 +209,7 @@ function findings(r: AlignmentReport, link: Linker): string {
     {
       id: 'findings-code',
       title: 'Findings by code',
+      unit: 'findings',
       description: r.findings.length ? r.findings.map((f) => `${f.code} (${f.severity}): ${f.count}`).join(', ') : 'No findings.',
       legend: [
         { cls: 'sev-error', label: 'error' },
@@ -216,7 +220,7 @@ function findings(r: AlignmentReport, link: Linker): string {
         label: f.code,
         segments: [{ value: f.count, cls: `sev-${f.severity}`, label: f.severity }],
         targets: f.locations.map((l) => ({ kind: 'location' as const, folder: l.folder, path: l.path, line: l.line, label: l.message })),
-        ariaLabel: `${f.code}, ${f.severity}: ${plural(f.count, 'finding')}. ${f.summary}`,
+        detail: `${f.severity}. ${f.summary}`,
       })),
     },
     link,

@@ -33,6 +33,25 @@ export function clip(text: string, max: number): string {
   return oneLine.length > max ? `${oneLine.slice(0, Math.max(1, max - 1))}…` : oneLine;
 }
 
+/**
+ * Cuts a visible label at a word boundary, so that what is shown is a start of the full
+ * text, word for word: the accessible name (the full text) then contains the visible text
+ * (WCAG 2.5.3, label in name).
+ */
+export function clipWords(text: string, max: number): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  if (oneLine.length <= max) return oneLine;
+  const cut = oneLine.slice(0, Math.max(1, max - 1));
+  let boundary = -1;
+  for (let i = cut.length - 1; i > 0; i--) {
+    if (!/[\p{L}\p{N}]/u.test(cut[i]) && /[\p{L}\p{N}]/u.test(oneLine[i + 1] ?? '')) {
+      boundary = i;
+      break;
+    }
+  }
+  return `${(boundary >= max / 3 ? cut.slice(0, boundary) : cut).replace(/[^\p{L}\p{N}]+$/u, '')}…`;
+}
+
 const CHAR_WIDTH = 7; // px per character at the charts' 12px font, a safe average
 const ROW_HEIGHT = 22;
 const BAR_HEIGHT = 14;
@@ -64,14 +83,14 @@ export interface BarRow {
   label: string;
   segments: BarSegment[];
   targets: LinkTarget[];
-  /** What the row says to a screen reader, e.g. "dana: 3 decisions waiting, oldest 40 days". */
-  ariaLabel: string;
+  /** More for a screen reader after "<label>: <total> <unit>", e.g. "oldest 40 days". */
+  detail?: string;
 }
 
 export interface BarChartSpec extends ChartFrame {
   rows: BarRow[];
-  /** Text after the total, e.g. "decisions". */
-  unit?: string;
+  /** What the total counts, e.g. "decisions waiting" (read after it). */
+  unit: string;
   legend?: { cls: string; label: string }[];
   width?: number;
 }
@@ -100,12 +119,15 @@ export function barChart(spec: BarChartSpec, link: Linker): string {
         return rect;
       })
       .join('');
+    const shown = clipWords(row.label, 30);
     const inner =
       `<rect class="hit" x="0" y="${y}" width="${width}" height="${ROW_HEIGHT}"/>` +
-      `<text class="label" x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${escapeXml(clip(row.label, 30))}</text>` +
+      `<text class="label" x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${escapeXml(shown)}</text>` +
       bars +
       `<text class="value" x="${(x + 4).toFixed(1)}" y="${y + 15}">${total(row.segments)}</text>`;
-    parts.push(link.svg(row.targets, row.ariaLabel, inner));
+    // The label and total come first as shown (label in name), then the full label if cut.
+    const name = `${shown}: ${total(row.segments)} ${spec.unit}${shown !== row.label ? ` — ${row.label}` : ''}${row.detail ? ` — ${row.detail}` : ''}`;
+    parts.push(link.svg(row.targets, name, inner));
   });
   parts.push('</svg>');
   return parts.join('');
@@ -190,7 +212,7 @@ export interface GraphNodeSpec {
   x: number;
   y: number;
   label: string;
-  /** Full text for the tooltip and the screen reader. */
+  /** Full text for the tooltip and the screen reader; starts with `label` (label in name). */
   ariaLabel: string;
   cls: string;
   targets: LinkTarget[];
@@ -235,7 +257,7 @@ export function graphChart(spec: GraphSpec, link: Linker): string {
     const inner =
       `<rect class="node ${escapeXml(node.cls)}" x="${node.x}" y="${node.y}" width="${w}" height="${h}" rx="4"/>` +
       `<rect class="node-mark ${escapeXml(node.cls)}" x="${node.x}" y="${node.y}" width="5" height="${h}" rx="2"/>` +
-      `<text class="label" x="${node.x + 10}" y="${node.y + h / 2 + 4}">${escapeXml(clip(node.label, maxChars))}</text>`;
+      `<text class="label" x="${node.x + 10}" y="${node.y + h / 2 + 4}">${escapeXml(clipWords(node.label, maxChars))}</text>`;
     parts.push(link.svg(node.targets, node.ariaLabel, inner));
   }
   parts.push('</g></svg>');

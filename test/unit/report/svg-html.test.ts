@@ -15,7 +15,7 @@ import {
   renderReportMarkdown,
   type RelationshipGraph,
 } from '../../../src/core/report';
-import { barChart, escapeXml, heatmap } from '../../../src/core/report/svg';
+import { barChart, clipWords, escapeXml, heatmap } from '../../../src/core/report/svg';
 import { NOW, assumption, buildIndex, decision } from '../rules/builders';
 
 const HOSTILE = `<script>alert(1)</script><img src=x onerror=alert(2)> "quoted" & 'single' ]]> *bold* [link](http://evil.example) | pipe \`tick\``;
@@ -96,28 +96,47 @@ describe('report rendering', () => {
 
   describe('charts', () => {
     const rows = [
-      { label: 'dana', segments: [{ value: 3, cls: 'age-old', label: 'decisions' }], targets: [{ kind: 'record' as const, folder: 'f', id: 'ADR-1', path: 'docs/adr/0001-x.md', line: 0 }], ariaLabel: 'dana: 3 decisions waiting' },
-      { label: 'kim', segments: [{ value: 1, cls: 'age-fresh', label: 'decisions' }], targets: [], ariaLabel: 'kim: 1 decision waiting' },
+      { label: 'dana', segments: [{ value: 3, cls: 'age-old', label: 'decisions' }], targets: [{ kind: 'record' as const, folder: 'f', id: 'ADR-1', path: 'docs/adr/0001-x.md', line: 0 }], detail: 'oldest 40 days' },
+      { label: 'kim', segments: [{ value: 1, cls: 'age-fresh', label: 'decisions' }], targets: [] },
     ];
 
     it('a bar chart is a labelled group with a title, a description and one focusable link per bar', () => {
       const table = new TargetTable();
-      const svg = barChart({ id: 'c1', title: 'Approvals by approver', description: 'dana 3, kim 1', rows }, table);
+      const svg = barChart({ id: 'c1', title: 'Approvals by approver', description: 'dana 3, kim 1', unit: 'waiting', rows }, table);
       assert.match(svg, /^<svg class="chart" xmlns="http:\/\/www.w3.org\/2000\/svg" role="group"/);
       assert.match(svg, /aria-labelledby="c1-title" aria-describedby="c1-desc"/);
       assert.match(svg, /<title id="c1-title">Approvals by approver<\/title><desc id="c1-desc">dana 3, kim 1<\/desc>/);
       const links = [...svg.matchAll(/<g class="target" role="button" tabindex="0" data-target="(t\d+)" aria-label="([^"]*)">/g)];
-      assert.deepEqual(links.map((l) => l[2]), ['dana: 3 decisions waiting'], 'a bar with no record is not a link');
+      assert.deepEqual(links.map((l) => l[2]), ['dana: 3 waiting — oldest 40 days'], 'a bar with no record is not a link');
       assert.deepEqual(table.get(links[0][1]), rows[0].targets);
       assert.equal((svg.match(/<rect class="bar /g) ?? []).length, 2);
-      assert.ok(svg.includes('aria-label="kim: 1 decision waiting" role="img"') || svg.includes('role="img" aria-label="kim: 1 decision waiting"'));
+      assert.ok(svg.includes('role="img" aria-label="kim: 1 waiting"'));
     });
 
     it('bar lengths are proportional to the values', () => {
-      const svg = barChart({ id: 'c', title: 't', description: 'd', rows, width: 500 }, new TargetTable());
+      const svg = barChart({ id: 'c', title: 't', description: 'd', unit: 'x', rows, width: 500 }, new TargetTable());
       const widths = [...svg.matchAll(/<rect class="bar [^"]*" x="[^"]*" y="[^"]*" width="([\d.]+)"/g)].map((m) => Number(m[1]));
       assert.equal(widths.length, 2);
       assert.ok(Math.abs(widths[0] / widths[1] - 3) < 0.01, `${widths}`);
+    });
+
+    it('each link names its visible text, word for word, in its accessible name (label in name)', () => {
+      const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      const html = renderReportBody(hostileReport(), new TargetTable());
+      const links = [...html.matchAll(/<g class="target" role="button" tabindex="0" data-target="t\d+" aria-label="([^"]*)"><title>[^<]*<\/title>(.*?)<\/g>/g)];
+      assert.ok(links.length > 3, `${links.length} links`);
+      for (const [, name, inner] of links) {
+        const visible = words([...inner.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]).join(' ').replace(/&[a-z#0-9]+;/g, ' '));
+        const spoken = words(name.replace(/&[a-z#0-9]+;/g, ' '));
+        const at = spoken.findIndex((_, i) => visible.every((w, j) => spoken[i + j] === w));
+        assert.ok(visible.length === 0 || at >= 0, `"${visible.join(' ')}" is not in "${spoken.join(' ')}"`);
+      }
+    });
+
+    it('clipWords cuts at a word boundary', () => {
+      assert.equal(clipWords('Use PostgreSQL for orders and invoices', 22), 'Use PostgreSQL for…');
+      assert.equal(clipWords('short', 22), 'short');
+      assert.equal(clipWords('averyveryverylongemail@example.com', 30), 'averyveryverylongemail…');
     });
 
     it('colours are classes (mapped to theme variables by the style sheet), never inline colours', () => {
