@@ -80,6 +80,8 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
       }
       case 'report': {
         const ws = await load(command.dir);
+        // Decisions by status over time and waiting times come from git history when there is one.
+        await applyHistory(ws);
         const now = command.now ? new Date(`${command.now}T12:00:00Z`) : new Date();
         const outFile = command.out ? nodePath.resolve(command.out) : undefined;
         const text = reportOutput(ws, command.format, now, { tag: command.tag, owner: command.owner }, outFile);
