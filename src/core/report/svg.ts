@@ -114,7 +114,7 @@ export function barChart(spec: BarChartSpec, link: Linker): string {
       .filter((s) => s.value > 0)
       .map((s) => {
         const w = Math.max(2, (s.value / max) * barSpace);
-        const rect = `<rect class="bar ${escapeXml(s.cls)}" x="${x.toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="${BAR_HEIGHT}"><title>${escapeXml(`${s.label}: ${s.value}`)}</title></rect>`;
+        const rect = `<rect class="bar ${escapeXml(s.cls)}" x="${x.toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="${BAR_HEIGHT}"/>`;
         x += w;
         return rect;
       })
