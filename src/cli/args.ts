@@ -10,18 +10,21 @@ export class UsageError extends Error {}
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
 export type ListFormat = 'text' | 'json';
+export type ReportFormat = 'md' | 'html' | 'json';
 
 export type Command =
   | { name: 'help'; topic?: string }
   | { name: 'version' }
   | { name: 'check'; dir: string; format: CheckFormat; failOn: Severity | 'none'; now?: string; base?: string }
   | { name: 'list'; dir: string; format: ListFormat }
+  | { name: 'report'; dir: string; format: ReportFormat; out?: string; now?: string; tag?: string; owner?: string }
   | { name: 'explain'; path: string; dir: string; format: ListFormat; now?: string }
   | { name: 'new'; kind: 'decision' | 'assumption'; title: string; dir: string };
 
 export const USAGE = `Usage:
   alignment check [dir] [--format text|json|sarif|github|gitlab] [--fail-on error|warning|information|none] [--base REF]
   alignment list  [dir] [--format text|json]
+  alignment report [dir] [--format md|html|json] [--out FILE] [--tag TAG] [--owner WHO]
   alignment explain PATH [dir] [--format text|json]
   alignment new decision|assumption "Title" [dir]
   alignment --help | --version
@@ -30,12 +33,16 @@ Checks that code cites live decisions and valid assumptions.
   check   report findings; exit 1 when any is at or over --fail-on (default error)
   list    print the decisions, assumptions and code references found (with
           each record's status history from git, when there is one)
+  report  the alignment report: approvals waiting, owners, assumption health, findings,
+          how decisions evolved (md fits a CI job summary; html is one self-contained file)
   explain list what governs a file: decisions whose applies-to match it and the
           records its comments cite, with status, owner and what to do
   new     create the next decision record or a new assumption file (never overwrites)
 
 Options:
-  --format    output format (check: text, json, sarif, github, gitlab; list: text, json)
+  --format    output format (check: text, json, sarif, github, gitlab; list: text, json; report: md, html, json)
+  --out       report: write to FILE instead of standard output (an existing FILE is replaced)
+  --tag, --owner  report: only records with this tag / owned by this person
   --fail-on   lowest severity that fails the check (default: error)
   --now       the date to check against, YYYY-MM-DD (default: today)
   --base      check: report record numbers this branch shares with REF only
@@ -60,7 +67,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-      if (!['format', 'fail-on', 'now', 'base'].includes(name)) throw new UsageError(`unknown option --${name}`);
+      if (!['format', 'fail-on', 'now', 'base', 'out', 'tag', 'owner'].includes(name)) throw new UsageError(`unknown option --${name}`);
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
       flags.set(name, value);
@@ -85,6 +92,11 @@ export function parseArgs(argv: readonly string[]): Command {
       const format = choice(flags.get('format') ?? 'text', CHECK_FORMATS, 'format');
       const failOn = choice(flags.get('fail-on') ?? 'error', FAIL_ON, 'fail-on');
       return { name, dir: oneDir(rest), format, failOn, now: nowFlag(flags), base: flags.get('base') };
+    }
+    case 'report': {
+      allowFlags('format', 'out', 'now', 'tag', 'owner');
+      const format = choice(flags.get('format') ?? 'md', ['md', 'html', 'json'] as const, 'format');
+      return { name, dir: oneDir(rest), format, out: flags.get('out'), now: nowFlag(flags), tag: flags.get('tag'), owner: flags.get('owner') };
     }
     case 'list': {
       allowFlags('format');

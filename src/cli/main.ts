@@ -18,6 +18,7 @@ import { formatJson, formatText, summarise, summaryLine } from './format-finding
 import { formatSarif } from './sarif';
 import { listJson, listText } from './format-list';
 import { ExistsError, newAssumption, newDecision } from './new-record';
+import { reportOutput } from './report';
 import { toOneBased } from './positions';
 
 declare const PACKAGE_VERSION: string;
@@ -81,6 +82,21 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
         await applyHistory(ws);
         const governing = governingRecords(ws.model.index, path, ws.config, clock(command.now));
         out.write((command.format === 'json' ? explainJson(path, governing) : explainText(path, governing, ws.files.includes(path))) + '\n');
+        return 0;
+      }
+      case 'report': {
+        const ws = await load(command.dir);
+        // Decisions by status over time and waiting times come from git history when there is one.
+        await applyHistory(ws);
+        const now = command.now ? new Date(`${command.now}T12:00:00Z`) : new Date();
+        const outFile = command.out ? nodePath.resolve(command.out) : undefined;
+        const text = reportOutput(ws, command.format, now, { tag: command.tag, owner: command.owner }, outFile);
+        if (outFile) {
+          const temp = `${outFile}.${process.pid}.tmp`;
+          await fs.writeFile(temp, text);
+          await fs.rename(temp, outFile);
+          err.write(`Wrote the alignment report to ${command.out}\n`);
+        } else out.write(text);
         return 0;
       }
       case 'new': {

@@ -4,6 +4,7 @@
  * writes them to `schemas/`; a unit test fails when the committed files are stale.
  */
 import { z } from 'zod';
+import { reportSchema } from './report/report-schema';
 import { assumptionFileSchema, configSchema, decisionFrontMatterSchema } from './schemas';
 
 export interface GeneratedSchema {
@@ -33,6 +34,12 @@ const TARGETS: { fileName: string; schema: z.core.$ZodType; title: string; descr
     schema: configSchema,
     title: 'Execution Alignment configuration',
     description: 'Repository configuration for Execution Alignment (.alignment.yaml at a workspace folder root).',
+  },
+  {
+    fileName: 'alignment-report.schema.json',
+    schema: reportSchema,
+    title: 'Alignment report',
+    description: 'The output of `alignment report --format json`: what waits on whom, who owns what, assumption health, findings and how decisions evolved.',
   },
 ];
 

@@ -13,6 +13,7 @@ import { RecordCodeLensProvider, RecordDefinitionProvider, RecordLinkProvider, R
 import { registerPalette } from './palette';
 import { setPrompts } from './prompts';
 import { AlignmentQuickFixes } from './quick-fixes';
+import { ReportPanel, registerReport } from './report';
 import { registerViews } from './views';
 import { trackWalkthrough } from './walkthrough';
 
@@ -28,6 +29,10 @@ export interface AlignmentApi {
   activationMs: number;
   /** The registered views and status bar item, as shown. */
   views: ReturnType<typeof registerViews>;
+  /** The open Alignment Report dashboard, if any (its report, and what its webview drew). */
+  reportPanel(): ReportPanel | undefined;
+  /** Fires each time a dashboard's webview reports what it drew. */
+  onDidRenderReport: typeof ReportPanel.onDidRender;
 }
 
 const FILES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
@@ -49,11 +54,21 @@ export function activate(context: vscode.ExtensionContext): AlignmentApi | undef
       ...registerCommands(service),
       ...registerPalette(service),
       trackWalkthrough(service),
+      ...registerReport(service, context.extensionUri),
     );
     const views = registerViews(context.subscriptions, service);
     const lenses = new RecordCodeLensProvider(service);
     context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'yaml' }, { scheme: 'file', pattern: '**/*.{rst,adoc,asciidoc}' }], lenses));
-    return { whenIdle: () => service.whenIdle(), service, diagnostics, setPrompts, activationMs: performance.now() - started, views };
+    return {
+      whenIdle: () => service.whenIdle(),
+      service,
+      diagnostics,
+      setPrompts,
+      activationMs: performance.now() - started,
+      reportPanel: () => ReportPanel.active,
+      onDidRenderReport: ReportPanel.onDidRender,
+      views,
+    };
   } catch (error) {
     void vscode.window.showErrorMessage(`Execution Alignment failed to start: ${error instanceof Error ? error.message : String(error)}`);
     console.error(error);

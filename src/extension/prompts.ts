@@ -11,6 +11,7 @@ export interface Prompts {
   showQuickPick: typeof vscode.window.showQuickPick;
   showInformationMessage: typeof vscode.window.showInformationMessage;
   showWarningMessage: typeof vscode.window.showWarningMessage;
+  showSaveDialog: typeof vscode.window.showSaveDialog;
 }
 
 function defaults(): Prompts {
@@ -19,6 +20,7 @@ function defaults(): Prompts {
     showQuickPick: ((...args: unknown[]) => (vscode.window.showQuickPick as (...a: unknown[]) => unknown)(...args)) as Prompts['showQuickPick'],
     showInformationMessage: ((...args: unknown[]) => (vscode.window.showInformationMessage as (...a: unknown[]) => unknown)(...args)) as Prompts['showInformationMessage'],
     showWarningMessage: ((...args: unknown[]) => (vscode.window.showWarningMessage as (...a: unknown[]) => unknown)(...args)) as Prompts['showWarningMessage'],
+    showSaveDialog: (options) => vscode.window.showSaveDialog(options),
   };
 }
 
