@@ -3,17 +3,31 @@
 // workspace, no number taken twice by concurrent runs, no silent passes.
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '../../..');
 const cli = path.join(root, 'dist/cli.js');
 
+let cliCopy: string | undefined;
+/** dist/cli.js copied where an unprivileged user can reach it: the checkout may sit in a folder only its owner can enter. */
+function cliForNobody(): string {
+  if (!cliCopy) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alignment-cli-'));
+    chmodSync(dir, 0o755);
+    cliCopy = path.join(dir, 'cli.js');
+    copyFileSync(cli, cliCopy);
+    chmodSync(cliCopy, 0o644);
+  }
+  return cliCopy;
+}
+
 function run(args: string[], options: { asNobody?: boolean } = {}) {
   const command = options.asNobody && process.getuid?.() === 0 ? 'setpriv' : process.execPath;
   const prefix = command === 'setpriv' ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [];
-  const result = spawnSync(command, [...prefix, cli, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const script = command === 'setpriv' ? cliForNobody() : cli;
+  const result = spawnSync(command, [...prefix, script, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -50,6 +64,7 @@ describe('hostile input: the CLI', () => {
   };
   after(() => {
     for (const dir of made) rmSync(dir, { recursive: true, force: true });
+    if (cliCopy) rmSync(path.dirname(cliCopy), { recursive: true, force: true });
   });
 
   it('--now with an impossible date is a usage error (exit 2)', () => {
