@@ -2,8 +2,8 @@
  * Who "me" is: `alignment.identity`, else `git config user.email` — the latter only in
  * a trusted workspace, since it runs git. Cached per folder.
  */
-import { simpleGit } from 'simple-git';
 import * as vscode from 'vscode';
+import { runGit } from '../node/run-git';
 import { configuredIdentity } from './settings';
 
 const cache = new Map<string, Promise<string | undefined>>();
@@ -15,9 +15,8 @@ export async function currentIdentity(folder: vscode.Uri | undefined): Promise<s
   const key = folder.toString();
   let pending = cache.get(key);
   if (!pending) {
-    pending = simpleGit({ baseDir: folder.fsPath, timeout: { block: 5000 } })
-      .getConfig('user.email')
-      .then((r) => r.value?.trim() || undefined)
+    pending = runGit(folder.fsPath, ['config', '--get', 'user.email'], { timeoutMs: 5000 })
+      .then((value) => value.trim() || undefined)
       .catch(() => undefined);
     cache.set(key, pending);
   }

@@ -3,6 +3,8 @@
  * settings, then `.alignment.yaml` (the file wins for the repository, so the CLI and
  * the editor agree). Read once per change and handed down as plain data.
  */
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { mergeConfig, type AlignmentConfig } from '../core/config';
 import { CONFIG_FILE_NAMES, parseConfigText } from '../core/config-file';
@@ -33,10 +35,11 @@ export const REINDEX_KEYS: readonly (keyof AlignmentConfig)[] = [
 export async function readFolderConfig(folder: vscode.WorkspaceFolder): Promise<FolderConfig> {
   const settings = readSettings(folder);
   for (const name of CONFIG_FILE_NAMES) {
-    const uri = vscode.Uri.joinPath(folder.uri, name);
     let bytes: Uint8Array;
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
+      // A folder on disk is read directly: while the window starts, a read through
+      // vscode.workspace.fs waits behind the workbench's own start (seconds on a large tree).
+      bytes = folder.uri.scheme === 'file' ? await fs.readFile(nodePath.join(folder.uri.fsPath, name)) : await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, name));
     } catch {
       continue;
     }

@@ -1,15 +1,17 @@
 /**
- * Running git for the history and branch adapters: plain commands through simple-git,
- * and `git cat-file --batch` (many objects in one process, fed on stdin) directly.
+ * Running git for the history and branch adapters: plain read-only commands through
+ * runGit (run-git.ts), and `git cat-file --batch` (many objects in one process, fed on
+ * stdin) directly.
  * Callers run these only where processes are allowed (trusted workspaces, the CLI).
  */
 import { spawn } from 'node:child_process';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import { runGit } from './run-git';
 
 const TIMEOUT_MS = 20_000;
 
-export function gitAt(root: string): SimpleGit {
-  return simpleGit({ baseDir: root, timeout: { block: TIMEOUT_MS }, config: ['core.quotepath=off'] });
+/** git in `root`: `raw(args)` resolves the stdout of `git -c core.quotepath=off <args>`. */
+export function gitAt(root: string): { raw(args: readonly string[]): Promise<string> } {
+  return { raw: (args) => runGit(root, args, { timeoutMs: TIMEOUT_MS }) };
 }
 
 /** Facts about the repository `root` lies in; undefined when it is none (or git is missing). */

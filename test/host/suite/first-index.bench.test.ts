@@ -42,7 +42,7 @@ describe('editor benchmark on a large tree', function () {
     const firstFindingsMs = folder.firstFindingsMs!;
     const firstBuild = folder.firstBuild;
     const pattern = referencePrefilter({ decisionPrefix: 'ADR', assumptionPrefix: 'ASM', decisionFolders: DEFAULT_DECISION_FOLDERS }).regex;
-    const rounds: Array<{ rgMs: number; editorMs: number; ratio: number; loopP99Ms: number; loopMaxMs: number }> = [];
+    const rounds: Array<{ rgMs: number; editorMs: number; ratio: number; loopP99Ms: number; loopMaxMs: number; steps?: unknown }> = [];
     await timeRipgrep(rg, root, pattern); // warm the file cache
     for (let r = 0; r < ROUNDS; r++) {
       const rgMs = await timeRipgrep(rg, root, pattern);
@@ -53,7 +53,7 @@ describe('editor benchmark on a large tree', function () {
       await api.whenIdle();
       const editorMs = performance.now() - start;
       delay.disable();
-      rounds.push({ rgMs, editorMs, ratio: editorMs / rgMs, loopP99Ms: delay.percentile(99) / 1e6, loopMaxMs: delay.max / 1e6 });
+      rounds.push({ rgMs, editorMs, ratio: editorMs / rgMs, loopP99Ms: delay.percentile(99) / 1e6, loopMaxMs: delay.max / 1e6, steps: folder.lastBuildSteps });
     }
     const findings = vscode.languages.getDiagnostics().reduce((n, [, list]) => n + list.filter((d) => d.source === 'alignment').length, 0);
     const summary = {
