@@ -7,6 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const production = process.argv.includes('--production');
+// `--outdir DIR`: write the bundles there instead of dist/ (the bundle test builds aside).
+const outdirIndex = process.argv.indexOf('--outdir');
+const outdir = outdirIndex >= 0 ? process.argv[outdirIndex + 1] : undefined;
 const common = {
   bundle: true,
   platform: 'node',
@@ -17,6 +20,23 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   define: { PACKAGE_VERSION: JSON.stringify(version) },
+  // yaml's ES module build (the same code as its CommonJS one) lets esbuild drop the
+  // parts never imported: about 16 KB less in dist/extension.js, minified.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
+};
+
+// The report bundle (dist/report.js, loaded by the extension on first use) takes the
+// extension's own prompts module (tests replace its members) from the loaded main
+// bundle, dist/extension.js, instead of bundling a copy of it.
+const sharedPrompts = {
+  name: 'shared-prompts',
+  setup(build) {
+    build.onResolve({ filter: /\/prompts$/ }, (args) => (/src[\\/]extension[\\/]report$/.test(args.resolveDir) ? { path: 'prompts', namespace: 'shared-prompts' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'shared-prompts' }, () => ({
+      contents: "const main = require('./extension.js'); module.exports = { prompts: main.prompts, setPrompts: main.setPrompts };",
+      loader: 'js',
+    }));
+  },
 };
 
 const builds = [
@@ -24,10 +44,12 @@ const builds = [
   { entryPoints: ['src/cli/github-action.ts'], outfile: 'dist/action.js' },
   { entryPoints: ['scripts/generate-schemas.ts'], outfile: 'dist/generate-schemas.js' },
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['src/extension/report/index.ts'], outfile: 'dist/report.js', external: ['vscode', './extension.js'], plugins: [sharedPrompts] },
 ];
 // Test suites that run inside the extension host are bundled too (test/host/suite).
 if (existsSync('test/host/suite/index.ts')) {
   builds.push({ entryPoints: ['test/host/suite/index.ts'], outfile: 'dist/test/host/index.js', external: ['vscode', 'mocha'] });
 }
 
-await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+const placed = (b) => (outdir ? { ...b, outfile: b.outfile.replace(/^dist\//, `${outdir}/`) } : b);
+await Promise.all(builds.map((b) => esbuild.build({ ...common, ...placed(b) })));

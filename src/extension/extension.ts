@@ -13,7 +13,8 @@ import { RecordCodeLensProvider, RecordDefinitionProvider, RecordLinkProvider, R
 import { registerPalette } from './palette';
 import { setPrompts } from './prompts';
 import { AlignmentQuickFixes } from './quick-fixes';
-import { ReportPanel, registerReport } from './report';
+import type { ReportPanel } from './report';
+import { activeReportPanel, onDidRenderReport, registerReport } from './report-loader';
 import { registerViews } from './views';
 import { trackWalkthrough } from './walkthrough';
 
@@ -32,7 +33,7 @@ export interface AlignmentApi {
   /** The open Alignment Report dashboard, if any (its report, and what its webview drew). */
   reportPanel(): ReportPanel | undefined;
   /** Fires each time a dashboard's webview reports what it drew. */
-  onDidRenderReport: typeof ReportPanel.onDidRender;
+  onDidRenderReport: typeof onDidRenderReport;
 }
 
 const FILES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
@@ -65,8 +66,8 @@ export function activate(context: vscode.ExtensionContext): AlignmentApi | undef
       diagnostics,
       setPrompts,
       activationMs: performance.now() - started,
-      reportPanel: () => ReportPanel.active,
-      onDidRenderReport: ReportPanel.onDidRender,
+      reportPanel: activeReportPanel,
+      onDidRenderReport,
       views,
     };
   } catch (error) {
@@ -77,3 +78,6 @@ export function activate(context: vscode.ExtensionContext): AlignmentApi | undef
 }
 
 export function deactivate(): void {}
+
+/** Shared with the report bundle (dist/report.js), which takes these rather than copies of its own. */
+export { prompts, setPrompts } from './prompts';

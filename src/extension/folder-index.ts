@@ -106,6 +106,11 @@ export class FolderIndex implements vscode.Disposable {
     return this.lastScanner;
   }
 
+  /** How many full builds have started (the first one included). */
+  get builds(): number {
+    return this.buildsStarted;
+  }
+
   /** How many times the index changed (rebuilds and batches): a burst of events should cost one. */
   get updates(): number {
     return this.updateCount;
@@ -364,14 +369,14 @@ export class FolderIndex implements vscode.Disposable {
 
   /**
    * Applies a batch of file events (workspace-relative path → exists now; `directories`
-   * names the existing paths that are folders). Returns after the index and findings
-   * are current.
+   * names the existing paths that are folders, `modified` the write times of existing
+   * files when the caller has them). Returns after the index and findings are current.
    */
-  async applyBatch(events: ReadonlyMap<string, boolean>, directories: ReadonlySet<string> = new Set()): Promise<void> {
+  async applyBatch(events: ReadonlyMap<string, boolean>, directories: ReadonlySet<string> = new Set(), modified?: ReadonlyMap<string, number>): Promise<void> {
     await this.whenReady();
     const model = this.model;
     if (!model) return;
-    const batch = await this.withoutSeen(events, directories);
+    const batch = await this.withoutSeen(events, directories, modified);
     if (batch.size === 0) return;
     const layoutChanged = [...batch.keys()].some((p) => LAYOUT_FILES.has(p));
     const newRecordFolder = [...batch].some(([p, exists]) => exists && !this.files.has(p) && couldBeNewRecordFolder(p, model));
@@ -434,23 +439,32 @@ export class FolderIndex implements vscode.Disposable {
    * after the rebuild they triggered): files it found that were not written since it
    * started, known folders, and paths already gone.
    */
-  private async withoutSeen(events: ReadonlyMap<string, boolean>, directories: ReadonlySet<string>): Promise<Map<string, boolean>> {
+  private async withoutSeen(events: ReadonlyMap<string, boolean>, directories: ReadonlySet<string>, modified?: ReadonlyMap<string, number>): Promise<Map<string, boolean>> {
     const batch = new Map<string, boolean>();
+    let folders: Set<string> | undefined;
+    const isKnownFolder = (path: string) => (folders ??= this.knownFolders()).has(path);
     for (const [path, exists] of events) {
-      if (!exists && !this.files.has(path) && !this.isKnownFolder(path)) continue;
+      if (!exists && !this.files.has(path) && !isKnownFolder(path)) continue;
       if (exists && (this.files.has(path) || directories.has(path)) && this.rebuiltAt > 0 && !this.fromBuffer.has(path)) {
-        const stat = await fs.stat(nodePath.join(this.folder.uri.fsPath, path)).catch(() => undefined);
-        if (stat && stat.mtimeMs < this.rebuiltAt && (!directories.has(path) || this.isKnownFolder(path))) continue;
+        const mtimeMs = modified?.get(path) ?? (await fs.stat(nodePath.join(this.folder.uri.fsPath, path)).catch(() => undefined))?.mtimeMs;
+        if (mtimeMs !== undefined && mtimeMs < this.rebuiltAt && (!directories.has(path) || isKnownFolder(path))) continue;
       }
       batch.set(path, exists);
     }
     return batch;
   }
 
-  private isKnownFolder(path: string): boolean {
-    const prefix = path + '/';
-    for (const file of this.files) if (file.startsWith(prefix)) return true;
-    return false;
+  /** Every folder that holds a known file (computed once per batch: one pass over the files). */
+  private knownFolders(): Set<string> {
+    const folders = new Set<string>();
+    for (const file of this.files) {
+      for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
+        const folder = file.slice(0, slash);
+        if (folders.has(folder)) break;
+        folders.add(folder);
+      }
+    }
+    return folders;
   }
 
   /** A new folder with no file known under it, or a deleted path that is a known file's folder. */

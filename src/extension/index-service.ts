@@ -4,6 +4,8 @@
  * settings changes. Events are debounced: a burst of hundreds (a branch switch) costs
  * one update.
  */
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { AlignmentIndex } from '../core/alignment-index';
 import type { AlignmentRecord } from '../core/model';
@@ -12,6 +14,30 @@ import { SETTINGS_SECTION } from './ids';
 import { editorScanners } from './scanner-choice';
 
 const FILE_EVENT_DELAY_MS = 150;
+/** File events are checked (one stat each) this many at a time. */
+const STAT_CONCURRENCY = 32;
+
+/** A file or folder's kind and write time, undefined when it is gone. Disk folders are asked directly. */
+async function statOf(folder: FolderIndex, path: string): Promise<{ directory: boolean; mtimeMs: number } | undefined> {
+  try {
+    if (folder.folder.uri.scheme === 'file') {
+      const stat = await fs.stat(nodePath.join(folder.folder.uri.fsPath, path));
+      return { directory: stat.isDirectory(), mtimeMs: stat.mtimeMs };
+    }
+    const stat = await vscode.workspace.fs.stat(folder.uriOf(path));
+    return { directory: (stat.type & vscode.FileType.Directory) !== 0, mtimeMs: stat.mtime };
+  } catch {
+    return undefined;
+  }
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await run(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
 
 /** Files git writes when HEAD or a ref moves (commit, checkout, fetch, branch). */
 function isGitStatePath(path: string): boolean {
@@ -29,6 +55,8 @@ export class IndexService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<FolderIndex>();
   /** Fires with the folder whose index changed. */
   readonly onDidChange = this.changed.event;
+  /** File-event batches applied so far: how many, how many paths, and the time spent on them (checks, reads, findings). */
+  readonly batchStats = { batches: 0, paths: 0, ms: 0 };
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -163,23 +191,27 @@ export class IndexService implements vscode.Disposable {
     for (const [key, batch] of batches) {
       const folder = this.folders.get(key);
       if (!folder) continue;
+      const started = performance.now();
       // A deleted path may still exist (an editor closed): check before dropping it.
-      // Note which existing paths are folders (a folder moved or checked out in one piece).
+      // Note which existing paths are folders (a folder moved or checked out in one
+      // piece) and when files were last written. One stat per path, several at a time.
       const directories = new Set<string>();
-      for (const [path, exists] of batch) {
-        if (!exists) continue;
-        try {
-          const stat = await vscode.workspace.fs.stat(folder.uriOf(path));
-          if (stat.type & vscode.FileType.Directory) directories.add(path);
-        } catch {
-          batch.set(path, false);
-        }
-      }
+      const modified = new Map<string, number>();
+      const paths = [...batch].filter(([, exists]) => exists).map(([path]) => path);
+      await forEachLimited(paths, STAT_CONCURRENCY, async (path) => {
+        const stat = await statOf(folder, path);
+        if (!stat) batch.set(path, false);
+        else if (stat.directory) directories.add(path);
+        else modified.set(path, stat.mtimeMs);
+      });
       try {
-        await folder.applyBatch(batch, directories);
+        await folder.applyBatch(batch, directories, modified);
       } catch (error) {
         console.error('alignment: updating the index failed', error);
       }
+      this.batchStats.batches++;
+      this.batchStats.paths += batch.size;
+      this.batchStats.ms += performance.now() - started;
     }
   }
 

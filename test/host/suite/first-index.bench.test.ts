@@ -4,27 +4,55 @@
 // pattern and ignore rules) with a full re-index (`alignment.refresh` until the findings
 // are published), and the event-loop delay (perf_hooks.monitorEventLoopDelay, p99)
 // during each re-index. The figures go to HOST_BENCH_OUT as JSON.
+//
+// With HOST_BENCH_SWITCH=<n> (the tree is then a clone prepared by the bench, with a
+// branch `bench-switch` whose commit adds an unknown reference to n code files): rounds
+// of `git checkout` to that branch and back, each timed from the checkout's end to the
+// findings of those n files published, with the time the extension spent on the file
+// events, against VS Code's rg over the same n files. Each switch must be applied file
+// by file (no full rebuild) and change exactly n findings.
 
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { DEFAULT_DECISION_FOLDERS } from '../../../src/core/layout';
 import { referencePrefilter } from '../../../src/core/references';
+import type { FolderIndex } from '../../../src/extension/folder-index';
 import { ripgrepIgnoreArgs, vscodeRipgrep } from '../../../src/node/ripgrep';
 import { getApi } from './helpers';
 
 const ROUNDS = Number(process.env.HOST_BENCH_ROUNDS ?? 3);
 
-function timeRipgrep(rg: string, cwd: string, pattern: string): Promise<number> {
+function timeRipgrep(rg: string, cwd: string, pattern: string, paths: readonly string[] = ['.']): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(rg, ['-n', '-i', ...ripgrepIgnoreArgs([]), '-e', pattern, '.'], { cwd, stdio: ['ignore', 'ignore', 'ignore'] });
+    const child = spawn(rg, ['-n', '-i', ...ripgrepIgnoreArgs([]), '-e', pattern, '--', ...paths], { cwd, stdio: ['ignore', 'ignore', 'ignore'] });
     child.on('error', reject);
     child.on('close', () => resolve(performance.now() - start));
   });
 }
+
+function git(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`git ${args.join(' ')}: ${code} ${err}`))));
+  });
+}
+
+function alignmentFindings(): number {
+  return vscode.languages.getDiagnostics().reduce((n, [, list]) => n + list.filter((d) => d.source === 'alignment').length, 0);
+}
+
+const SWITCH_FILES = Number(process.env.HOST_BENCH_SWITCH ?? 0);
+const SWITCH_BRANCH = 'bench-switch';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -55,8 +83,8 @@ describe('editor benchmark on a large tree', function () {
       delay.disable();
       rounds.push({ rgMs, editorMs, ratio: editorMs / rgMs, loopP99Ms: delay.percentile(99) / 1e6, loopMaxMs: delay.max / 1e6, steps: folder.lastBuildSteps });
     }
-    const findings = vscode.languages.getDiagnostics().reduce((n, [, list]) => n + list.filter((d) => d.source === 'alignment').length, 0);
-    const summary = {
+    const findings = alignmentFindings();
+    const summary: Record<string, unknown> = {
       files: folder.allFiles.size,
       findings,
       firstFindingsMs,
@@ -65,7 +93,68 @@ describe('editor benchmark on a large tree', function () {
       medianRatio: median(rounds.map((r) => r.ratio)),
       medianLoopP99Ms: median(rounds.map((r) => r.loopP99Ms)),
     };
+    if (SWITCH_FILES > 0) summary.switch = await benchSwitch(api, folder, rg, root, pattern);
     if (process.env.HOST_BENCH_OUT) writeFileSync(process.env.HOST_BENCH_OUT, JSON.stringify(summary, null, 2) + '\n');
     assert.ok(findings > 0, 'the findings of the tree are in the Problems panel');
   });
 });
+
+type Api = Awaited<ReturnType<typeof getApi>>;
+
+/** Rounds of checkouts to the bench branch and back (see the head of this file). */
+async function benchSwitch(api: Api, folder: FolderIndex, rg: string, root: string, pattern: string) {
+  const base = (await git(root, ['rev-parse', '--abbrev-ref', 'HEAD'])).trim();
+  assert.notEqual(base, SWITCH_BRANCH, 'the bench tree starts on its base branch');
+  const touched = (await git(root, ['diff', '--name-only', base, SWITCH_BRANCH])).split('\n').filter(Boolean);
+  assert.equal(touched.length, SWITCH_FILES, `the bench branch touches ${SWITCH_FILES} files`);
+  const before = alignmentFindings();
+  const rounds: Array<{ to: string; checkoutMs: number; publishedMs: number; extensionMs: number; batches: number; rgMs: number; loopP99Ms: number; loopMaxMs: number }> = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [to, expected] of [[SWITCH_BRANCH, before + SWITCH_FILES], [base, before]] as const) {
+      await api.whenIdle();
+      const rgMs = await timeRipgrep(rg, root, pattern, touched);
+      const builds = folder.builds;
+      const stats = { ...api.service.batchStats };
+      // HOST_BENCH_PROFILE=1: a CPU profile of the first round's switches, next to HOST_BENCH_OUT.
+      const profile = process.env.HOST_BENCH_PROFILE && process.env.HOST_BENCH_OUT && r === 0 ? new Session() : undefined;
+      if (profile) {
+        profile.connect();
+        await profile.post('Profiler.enable');
+        await profile.post('Profiler.start');
+      }
+      const delay = monitorEventLoopDelay({ resolution: 10 });
+      delay.enable();
+      const start = performance.now();
+      await git(root, ['checkout', '-q', to]);
+      const checkedOut = performance.now();
+      // The watcher delivers the events; the findings of the n files are then published.
+      while (alignmentFindings() !== expected) {
+        if (performance.now() - checkedOut > 120_000) assert.fail(`after checking out ${to}: ${alignmentFindings()} findings, not ${expected}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      const published = performance.now();
+      await api.whenIdle();
+      // HEAD moved: git facts are read again after a quiet time; that work counts too.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await folder.whenGitReady();
+      delay.disable();
+      if (profile) {
+        const { profile: taken } = await profile.post('Profiler.stop');
+        writeFileSync(`${process.env.HOST_BENCH_OUT}.${to}.cpuprofile`, JSON.stringify(taken));
+        profile.disconnect();
+      }
+      assert.equal(folder.builds, builds, `checking out ${to} is applied file by file, without a full rebuild`);
+      rounds.push({
+        to,
+        checkoutMs: checkedOut - start,
+        publishedMs: published - checkedOut,
+        extensionMs: api.service.batchStats.ms - stats.ms,
+        batches: api.service.batchStats.batches - stats.batches,
+        rgMs,
+        loopP99Ms: delay.percentile(99) / 1e6,
+        loopMaxMs: delay.max / 1e6,
+      });
+    }
+  }
+  return { files: touched.length, rounds, medianExtensionMs: median(rounds.map((r) => r.extensionMs)), medianRgMs: median(rounds.map((r) => r.rgMs)), medianPublishedMs: median(rounds.map((r) => r.publishedMs)) };
+}
