@@ -126,6 +126,13 @@ export function benchTree(root: string, argv: string[]): void {
 
 export const SWITCH_BRANCH = 'bench-switch';
 
+interface Typing {
+  edits: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
 /**
  * A clone of `tree` (objects hard-linked, the tree itself untouched) on its base branch,
  * with a branch SWITCH_BRANCH one commit ahead that appends an unknown reference
@@ -179,6 +186,7 @@ function benchEditor(root: string, tree: string, switchFiles = 0): void {
     rounds: Array<{ rgMs: number; editorMs: number; ratio: number; loopP99Ms: number; loopMaxMs: number }>;
     medianRatio: number;
     medianLoopP99Ms: number;
+    typing?: { file: string; idle: Typing; duringReindex: Typing };
     switch?: { files: number; rounds: Array<{ to: string; checkoutMs: number; publishedMs: number; extensionMs: number; batches: number; rgMs: number; loopP99Ms: number; loopMaxMs: number }>; medianExtensionMs: number; medianRgMs: number; medianPublishedMs: number };
   };
   const steps = Object.entries(editor.firstBuild.steps).map(([step, ms]) => `${step} ${fmt(ms)}`).join(', ');
@@ -187,6 +195,10 @@ function benchEditor(root: string, tree: string, switchFiles = 0): void {
   const rgMedian = median(editor.rounds.map((r) => r.rgMs));
   console.log(`  first findings ${fmt(editor.firstFindingsMs)} = ${(editor.firstFindingsMs / rgMedian).toFixed(2)} × VS Code's rg (median ${fmt(rgMedian)}); target ≤ 1.5`);
   console.log(`  re-index median ${editor.medianRatio.toFixed(2)} × rg (target ≤ 1.5), event-loop p99 median ${editor.medianLoopP99Ms.toFixed(0)} ms (target < 50 ms)`);
+  if (editor.typing) {
+    const t = (x: Typing) => `${x.edits} edits, p50 ${fmt(x.p50Ms)}, p99 ${fmt(x.p99Ms)}, max ${fmt(x.maxMs)}`;
+    console.log(`  typing in ${editor.typing.file} (one character every 30 ms, edit applied by the window): idle ${t(editor.typing.idle)}; during a full re-index ${t(editor.typing.duringReindex)}`);
+  }
   if (editor.switch) {
     console.log(`\nbranch switch touching ${editor.switch.files} files (git checkout, then the findings of those files published):`);
     for (const r of editor.switch.rounds) {

@@ -42,19 +42,23 @@ export class DiagnosticsManager implements vscode.Disposable {
   publish(folder: FolderIndex): void {
     const changed = folder.lastChange;
     const previous = this.published.get(folder);
+    // Every change goes to the collection in one call: one message to the window for a
+    // branch switch's thousands of files, not one per file.
+    const updates: Array<[vscode.Uri, vscode.Diagnostic[] | undefined]> = [];
     if (changed && previous) {
       // Only these code files changed: publish theirs, leave every other file alone.
       for (const path of changed) {
         const findings = folder.findingsAt(path);
         if (findings.length === 0) {
-          if (previous.delete(path)) this.collection.delete(folder.uriOf(path));
+          if (previous.delete(path)) updates.push([folder.uriOf(path), undefined]);
           continue;
         }
         const key = JSON.stringify(findings);
         if (previous.get(path)?.key === key) continue;
         previous.set(path, { findings, key });
-        this.collection.set(folder.uriOf(path), findings.map((f) => this.toDiagnostic(folder, f)));
+        updates.push([folder.uriOf(path), findings.map((f) => this.toDiagnostic(folder, f))]);
       }
+      if (updates.length) this.collection.set(updates);
       return;
     }
     const byPath = new Map<string, Finding[]>();
@@ -73,9 +77,10 @@ export class DiagnosticsManager implements vscode.Disposable {
       const key = JSON.stringify(findings);
       next.set(path, { findings, key });
       if (before.get(path)?.key === key) continue;
-      this.collection.set(folder.uriOf(path), findings.map((f) => this.toDiagnostic(folder, f)));
+      updates.push([folder.uriOf(path), findings.map((f) => this.toDiagnostic(folder, f))]);
     }
-    for (const path of before.keys()) if (!next.has(path)) this.collection.delete(folder.uriOf(path));
+    for (const path of before.keys()) if (!next.has(path)) updates.push([folder.uriOf(path), undefined]);
+    if (updates.length) this.collection.set(updates);
     this.published.set(folder, next);
   }
 

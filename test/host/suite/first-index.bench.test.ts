@@ -51,6 +51,28 @@ function alignmentFindings(): number {
   return vscode.languages.getDiagnostics().reduce((n, [, list]) => n + list.filter((d) => d.source === 'alignment').length, 0);
 }
 
+/**
+ * Types into an open editor (one character every 30 ms, unsaved) until `work` settles;
+ * returns how long each edit took to be applied by the window (the extension host's
+ * event loop and the round trip to the workbench): what a keystroke waits for.
+ */
+async function typeDuring(document: vscode.TextDocument, work: Promise<unknown>): Promise<{ edits: number; p50Ms: number; p99Ms: number; maxMs: number }> {
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  let done = false;
+  void work.finally(() => (done = true));
+  const latencies: number[] = [];
+  while (!done) {
+    const start = performance.now();
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'x'), { undoStopBefore: false, undoStopAfter: false });
+    latencies.push(performance.now() - start);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { edits: latencies.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: sorted[sorted.length - 1] ?? 0 };
+}
+
 const SWITCH_FILES = Number(process.env.HOST_BENCH_SWITCH ?? 0);
 const SWITCH_BRANCH = 'bench-switch';
 
@@ -93,6 +115,17 @@ describe('editor benchmark on a large tree', function () {
       medianRatio: median(rounds.map((r) => r.ratio)),
       medianLoopP99Ms: median(rounds.map((r) => r.loopP99Ms)),
     };
+    // Typing in an open file while the whole tree is indexed again, and while idle.
+    const typed = folder.index?.referencePaths()[0] ?? [...folder.allFiles].find((p) => folder.roleOf(p) === 'code') ?? folder.index?.decisions[0]?.path;
+    if (typed) {
+      const document = await vscode.workspace.openTextDocument(folder.uriOf(typed));
+      const idle = await typeDuring(document, new Promise((resolve) => setTimeout(resolve, 3000)));
+      const during = await typeDuring(document, (async () => {
+        await vscode.commands.executeCommand('alignment.refresh');
+        await api.whenIdle();
+      })());
+      summary.typing = { file: typed, idle, duringReindex: during };
+    }
     if (SWITCH_FILES > 0) summary.switch = await benchSwitch(api, folder, rg, root, pattern);
     if (process.env.HOST_BENCH_OUT) writeFileSync(process.env.HOST_BENCH_OUT, JSON.stringify(summary, null, 2) + '\n');
     assert.ok(findings > 0, 'the findings of the tree are in the Problems panel');
