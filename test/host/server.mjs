@@ -108,7 +108,9 @@ function prepareDirs({ userDataDir, extensionsDir, workspaceTrust = false }) {
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   const settings = join(userDataDir, 'User', 'settings.json');
-  const values = workspaceTrust ? { ...userSettings, ...untrustedSettings } : userSettings;
+  // HOST_EXTRA_SETTINGS (JSON): user settings on top, for experiments (the bench with `{"git.enabled": false}`).
+  const extra = JSON.parse(process.env.HOST_EXTRA_SETTINGS || '{}');
+  const values = { ...userSettings, ...(workspaceTrust ? untrustedSettings : {}), ...extra };
   if (!existsSync(settings)) writeFileSync(settings, JSON.stringify(values, null, 2) + '\n');
   const configFile = join(userDataDir, 'code-server.yaml');
   // An explicit config file keeps code-server from writing ~/.config/code-server/config.yaml.
