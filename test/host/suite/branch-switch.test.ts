@@ -1,0 +1,77 @@
+// A branch switch in a trusted workspace: `git checkout` of a branch that changes 60
+// code files (new citations of an unknown record in existing files, and new files in
+// existing folders) is applied file by file, without a full rebuild, and checking the
+// first branch out again takes those findings away, again without a rebuild.
+
+import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { AlignmentApi } from '../../../src/extension/extension';
+import { gitAs } from '../../shared/git-as';
+import { codesOf, eventually, folderUri, getApi } from './helpers';
+
+const git = gitAs;
+const BRANCH = 'switch-test';
+const FOLDERS = ['web/src', 'internal/store', 'cmd/api'];
+
+describe('branch switch (trusted workspace)', function () {
+  this.timeout(90_000);
+  let api: AlignmentApi;
+  let root: string;
+  let base: string;
+  let changed: string[];
+
+  before(async () => {
+    api = await getApi();
+    root = folderUri().fsPath;
+    base = git(root, ['rev-parse', '--abbrev-ref', 'HEAD']).trim();
+    // The branch: 30 new files in existing folders, and the existing code files cite ADR-0777.
+    git(root, ['checkout', '-q', '-b', BRANCH]);
+    changed = [];
+    for (let i = 0; i < 30; i++) {
+      const file = `${FOLDERS[i % FOLDERS.length]}/switched-${i}.ts`;
+      writeFileSync(path.join(root, file), `// Follows ADR-0777 (no such record).\nexport const n${i} = ${i};\n`);
+      changed.push(file);
+    }
+    for (const file of ['web/src/flags.ts', 'internal/store/orders.go', 'cmd/api/main.go']) {
+      writeFileSync(path.join(root, file), readFileSync(path.join(root, file), 'utf8') + '\n// ADR-0777 applies here too.\n');
+      changed.push(file);
+    }
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '--no-verify', '-m', 'switch test']);
+    git(root, ['checkout', '-q', base]);
+    // Let the watcher deliver what these steps wrote before the test counts anything.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await api.whenIdle();
+    for (const file of changed) assert.ok(!codesOf(file).includes('ref.unknown'), `${file} is back to the base branch`);
+  });
+
+  after(async () => {
+    git(root, ['checkout', '-q', base]);
+    git(root, ['branch', '-q', '-D', BRANCH]);
+    await api.whenIdle();
+  });
+
+  it('applies the checkout of a branch file by file and publishes its findings, then takes them away on the way back', async () => {
+    const folder = api.service.all()[0];
+    const builds = folder.builds;
+    const batches = api.service.batchStats.batches;
+
+    git(root, ['checkout', '-q', BRANCH]);
+    await eventually(async () => {
+      await api.whenIdle();
+      for (const file of changed) assert.ok(codesOf(file).includes('ref.unknown'), `${file} cites the unknown ADR-0777`);
+    }, 30_000);
+    assert.equal(folder.builds, builds, 'no full rebuild: the events were applied file by file');
+    assert.ok(api.service.batchStats.batches > batches, 'through file-event batches');
+    assert.ok(changed.every((file) => folder.allFiles.has(file)));
+
+    git(root, ['checkout', '-q', base]);
+    await eventually(async () => {
+      await api.whenIdle();
+      for (const file of changed) assert.ok(!codesOf(file).includes('ref.unknown'), `${file} no longer cites ADR-0777`);
+    }, 30_000);
+    assert.equal(folder.builds, builds, 'no full rebuild on the way back either');
+    assert.ok(changed.filter((file) => file.includes('switched-')).every((file) => !folder.allFiles.has(file)), 'the branch’s new files are gone from the index');
+  });
+});
