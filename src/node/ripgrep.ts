@@ -8,7 +8,8 @@
  * to find the binary that `@vscode/ripgrep` ships and the one inside a VS Code install.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { ALWAYS_SKIPPED } from './ignore-rules';
@@ -44,14 +45,31 @@ export function ripgrepScanArgs(pattern: string, exclude: readonly string[]): st
   return ['--count', '--include-zero', '--null', '--binary', '--no-messages', '--ignore-case', ...ripgrepIgnoreArgs(exclude), '-e', pattern, '.'];
 }
 
-/** Runs the scan; resolves undefined when this rg is missing or fails (the caller falls back). */
-export function scanWithRipgrep(rgPath: string, root: string, pattern: string, exclude: readonly string[], signal?: AbortSignal): Promise<ScanListing | undefined> {
+/**
+ * Runs the scan; resolves undefined when this rg is missing or fails (the caller falls back).
+ * `spool`: rg writes its output to a private temporary file, read once rg is done, instead
+ * of a pipe. A pipe holds 64 KB: while the reading process's event loop is busy (an
+ * editor's extension host as the window starts), rg waits on it; a 98k-file scan took
+ * 15–25 s instead of 3–4 s with the loop busy 90% of the time, 3–7 s spooled.
+ */
+export function scanWithRipgrep(rgPath: string, root: string, pattern: string, exclude: readonly string[], signal?: AbortSignal, spool = false): Promise<ScanListing | undefined> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve(undefined);
     let child: ReturnType<typeof spawn>;
+    let spoolDir: string | undefined;
     try {
-      child = spawn(rgPath, ripgrepScanArgs(pattern, exclude), { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+      let out: 'pipe' | number = 'pipe';
+      if (spool) {
+        spoolDir = mkdtempSync(nodePath.join(tmpdir(), 'alignment-rg-'));
+        out = openSync(nodePath.join(spoolDir, 'out'), 'wx', 0o600);
+      }
+      try {
+        child = spawn(rgPath, ripgrepScanArgs(pattern, exclude), { cwd: root, stdio: ['ignore', out, 'ignore'], windowsHide: true });
+      } finally {
+        if (typeof out === 'number') closeSync(out);
+      }
     } catch {
+      if (spoolDir) rmSync(spoolDir, { recursive: true, force: true });
       return resolve(undefined);
     }
     const onAbort = () => child.kill();
@@ -67,7 +85,7 @@ export function scanWithRipgrep(rgPath: string, root: string, pattern: string, e
       files.push(path);
       if (line.charCodeAt(nul + 1) !== 48 /* '0' */ || line.length > nul + 2) candidates.add(path);
     };
-    child.stdout!.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       const text = rest + decoder.write(chunk);
       let start = 0;
       for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
@@ -75,10 +93,28 @@ export function scanWithRipgrep(rgPath: string, root: string, pattern: string, e
         start = end + 1;
       }
       rest = text.slice(start);
+    };
+    child.stdout?.on('data', onData);
+    child.on('error', () => {
+      if (spoolDir) rmSync(spoolDir, { recursive: true, force: true });
+      resolve(undefined);
     });
-    child.on('error', () => resolve(undefined));
-    child.on('close', (code) => {
+    child.on('close', async (code) => {
       signal?.removeEventListener('abort', onAbort);
+      if (spoolDir) {
+        // Parsed in slices of 1 MB, yielding between them (the event loop stays free).
+        try {
+          const data = !signal?.aborted && (code === 0 || code === 1 || code === 2) ? readFileSync(nodePath.join(spoolDir, 'out')) : Buffer.alloc(0);
+          for (let at = 0; at < data.length; at += 1 << 20) {
+            onData(data.subarray(at, at + (1 << 20)));
+            await new Promise((next) => setImmediate(next));
+          }
+        } catch {
+          // unreadable output: what was parsed stands, as with a pipe that broke
+        } finally {
+          rmSync(spoolDir, { recursive: true, force: true });
+        }
+      }
       take(rest + decoder.end());
       // 1: nothing matched. 2: an error, such as one unreadable folder; what it listed stands
       // when it listed anything (a bad binary or a bad pattern lists nothing).

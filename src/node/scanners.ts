@@ -11,7 +11,8 @@
 import { scanWithGitGrep } from './git-grep';
 import { bundledRipgrep, scanWithRipgrep, type ScanListing } from './ripgrep';
 
-export type Scanner = { kind: 'rg'; command: string; label: string } | { kind: 'git-grep'; label: 'git grep' };
+/** `spool`: rg's output goes through a temporary file, not a pipe (see scanWithRipgrep; the editor's choice). */
+export type Scanner = { kind: 'rg'; command: string; label: string; spool?: boolean } | { kind: 'git-grep'; label: 'git grep' };
 
 export const GIT_GREP: Scanner = { kind: 'git-grep', label: 'git grep' };
 
@@ -39,7 +40,7 @@ export interface ScanOutcome {
 export async function runScanners(scanners: readonly Scanner[], root: string, pattern: string, exclude: readonly string[], signal?: AbortSignal): Promise<ScanOutcome> {
   for (const scanner of scanners) {
     const listing =
-      scanner.kind === 'rg' ? await scanWithRipgrep(scanner.command, root, pattern, exclude, signal) : await scanWithGitGrep(root, pattern, exclude, signal);
+      scanner.kind === 'rg' ? await scanWithRipgrep(scanner.command, root, pattern, exclude, signal, scanner.spool) : await scanWithGitGrep(root, pattern, exclude, signal);
     if (signal?.aborted) break;
     if (listing) return { listing, scanner: scanner.label };
   }

@@ -1,0 +1,80 @@
+// The spooled rg scan (the editor's): rg writes to a private temporary file instead of a
+// pipe, so a busy event loop cannot hold it up. Same listing as the piped scan on every
+// fixture, the temporary file gone afterwards (also when cancelled or when rg is
+// missing), and a scan that finishes while the event loop is busy.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { bundledRipgrep, scanWithRipgrep } from '../../../src/node/ripgrep';
+
+const rg = bundledRipgrep(path.resolve(__dirname, '../../..'))!;
+const FIXTURES = path.resolve(__dirname, '../../fixtures');
+const PATTERN = 'ADR[-_ ]?[0-9]|ASM[-_ ]?[0-9]|adr/|decisions/';
+
+describe('spooled ripgrep scan', function () {
+  this.timeout(60_000);
+  let temp: string;
+  let savedTmp: string | undefined;
+  beforeEach(() => {
+    // os.tmpdir() follows TMPDIR: the spool folder is made in a folder of this test's own.
+    temp = mkdtempSync(path.join(tmpdir(), 'alignment-spool-test-'));
+    savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = temp;
+  });
+  afterEach(() => {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+    rmSync(temp, { recursive: true, force: true });
+  });
+
+  for (const fixture of readdirSync(FIXTURES)) {
+    it(`lists the same files and candidates as the piped scan: ${fixture}, and leaves nothing behind`, async () => {
+      const root = path.join(FIXTURES, fixture);
+      const piped = await scanWithRipgrep(rg, root, PATTERN, []);
+      const spooled = await scanWithRipgrep(rg, root, PATTERN, [], undefined, true);
+      assert.ok(piped && spooled);
+      assert.deepEqual(spooled.files, piped.files);
+      assert.deepEqual([...spooled.candidates].sort(), [...piped.candidates].sort());
+      assert.deepEqual(readdirSync(temp), []);
+    });
+  }
+
+  it('parses output of more than 1 MB across slices, lines split at slice ends included', async () => {
+    const root = path.join(temp, 'many');
+    const names: string[] = [];
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(root);
+    // Long names make the output pass 1 MB, so lines straddle the slices.
+    for (let i = 0; i < 6000; i++) {
+      const name = `${'n'.repeat(180)}-${i}.ts`;
+      names.push(name);
+      writeFileSync(path.join(root, name), i % 3 === 0 ? '// ADR-7\n' : 'x\n');
+    }
+    const spooled = await scanWithRipgrep(rg, root, PATTERN, [], undefined, true);
+    assert.deepEqual(spooled?.files, [...names].sort());
+    assert.equal(spooled!.candidates.size, 2000);
+    assert.deepEqual(readdirSync(temp), ['many']);
+  });
+
+  it('finishes while the event loop is busy, and cleans up when cancelled or when rg is missing', async () => {
+    const root = path.join(FIXTURES, 'service');
+    // Busy 45 ms in every 50: a piped rg would wait on the pipe; the spooled one does not need the loop.
+    const timer = setInterval(() => {
+      const until = performance.now() + 45;
+      while (performance.now() < until);
+    }, 50);
+    try {
+      assert.ok(await scanWithRipgrep(rg, root, PATTERN, [], undefined, true));
+    } finally {
+      clearInterval(timer);
+    }
+    const controller = new AbortController();
+    const pending = scanWithRipgrep(rg, root, PATTERN, [], controller.signal, true);
+    controller.abort();
+    assert.equal(await pending, undefined);
+    assert.equal(await scanWithRipgrep(path.join(temp, 'no-such-rg'), root, PATTERN, [], undefined, true), undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(readdirSync(temp), []);
+  });
+});
