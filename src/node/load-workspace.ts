@@ -12,12 +12,15 @@ import { referencePrefilter } from '../core/references';
 import { WorkspaceModel } from '../core/workspace-model';
 import { loadRepoConfig, readAdrToolsDir, readLog4brainsFolders } from './config';
 import { bytePrefilter } from './literal-prefilter';
-import { PooledReader, vanished } from './read-text';
+import { PooledReader, vanished, type PrefilteredRead } from './read-text';
+import { CONFIRM_RG_READS } from './ripgrep';
 import { cliScanners, runScanners, type Scanner } from './scanners';
 import { walkFiles } from './walk-files';
 
 /** Longest stretch of synchronous work before yielding to the event loop. */
 const SLICE_MS = 8;
+/** Text of candidates read while the scan still runs, at most (the rest is read after it). */
+const EARLY_READ_CHARS = 32 * 1024 * 1024;
 
 export interface LoadOptions {
   /** Configuration to use instead of reading `.alignment.yaml` (the extension merges settings itself). */
@@ -59,7 +62,22 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   });
 
   const exclude = [...config.exclude, ...(options.extraExclude ?? [])];
-  const { listing, scanner } = await runScanners(options.allowProcesses === false ? [] : (options.scanners ?? cliScanners()), root, prefilter.regex, exclude, signal);
+  const maxBytes = config.maxFileSizeKb * 1024;
+  const reader = new PooledReader(maxBytes);
+  // Candidates are read as rg names them, while it still lists the rest (their parse
+  // waits for the layout, which needs the whole listing).
+  const early = new Map<string, PrefilteredRead>();
+  let earlyChars = 0;
+  let earlyInside: ((path: string) => boolean) | undefined;
+  const readEarly = (path: string, candidate: boolean) => {
+    if (!candidate || earlyChars > EARLY_READ_CHARS) return;
+    if (CONFIRM_RG_READS && !(earlyInside ??= folderInside(root))(path)) return;
+    const result = reader.read(nodePath.join(root, path));
+    early.set(path, result);
+    if ('text' in result) earlyChars += result.text.length;
+  };
+  const scanners = options.allowProcesses === false ? [] : (options.scanners ?? cliScanners());
+  const { listing, scanner } = await runScanners(scanners, root, prefilter.regex, exclude, signal, readEarly);
   signal?.throwIfAborted();
   const files = listing?.files ?? (await walkFiles(root, exclude, 16, signal));
   // With a scanner's candidates, only the few paths that may be records matter besides
@@ -72,12 +90,10 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   // its bytes are prefiltered before decoding. Records are always read.
   const candidate = new RegExp(prefilter.regex, 'i');
   const keepBytes = bytePrefilter(prefilter.fixedStrings);
-  const maxBytes = config.maxFileSizeKb * 1024;
   const toRead = listing ? [...new Set([...documents, ...listing.candidates])].sort() : files;
-  const inside = listing?.confirmReads ? folderInside(root) : undefined;
+  const inside = listing?.confirmReads ? (earlyInside ?? folderInside(root)) : undefined;
   // Synchronous reads in slices of a few milliseconds, yielding between them: the event
   // loop is never held for long (see PooledReader on why not promise-based reads).
-  const reader = new PooledReader(maxBytes);
   let read = 0;
   let sliceStart = performance.now();
   for (const path of toRead) {
@@ -90,7 +106,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     if (role === undefined || (role === 'code' && listing && !listing.candidates.has(path))) continue;
     if (inside && !inside(path)) continue;
     const code = role === 'code';
-    const result = reader.read(nodePath.join(root, path), code && !listing ? keepBytes : undefined);
+    const result = (listing && early.get(path)) || reader.read(nodePath.join(root, path), code && !listing ? keepBytes : undefined);
     read++;
     if ('skipped' in result || vanished(result)) continue;
     if ('unreadable' in result) model.updateUnreadable(path, result.unreadable);

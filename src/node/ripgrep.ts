@@ -37,6 +37,9 @@ export interface ScanListing {
  */
 const SEPARATOR = 0xff;
 
+/** Where a name may hold 0xFF (not UTF-8 by rule): reads from an rg listing are confirmed there. */
+export const CONFIRM_RG_READS = process.platform !== 'win32' && process.platform !== 'darwin';
+
 /**
  * The ignore rules of every rg run, in one place, matching the Node walk (walk-files.ts):
  * hidden files included; `.gitignore`, `.ignore` and `.rgignore` honoured with or without
@@ -167,7 +170,7 @@ export function scanWithRipgrep(
       // 1: nothing matched. 2: an error, such as one unreadable folder; what it listed stands
       // when it listed anything (a bad binary or a bad pattern lists nothing).
       const ok = !signal?.aborted && !parser.malformed && (code === 0 || code === 1 || (code === 2 && files.length > 0));
-      resolve(ok ? { files: files.sort(), candidates, confirmReads: process.platform !== 'win32' && process.platform !== 'darwin' } : undefined);
+      resolve(ok ? { files: files.sort(), candidates, confirmReads: CONFIRM_RG_READS } : undefined);
     });
   });
 }
