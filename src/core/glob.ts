@@ -79,9 +79,8 @@ interface DfaNode {
   states: Int32Array;
   /** The highest glob index among the accepting states in the set, or -1. */
   accept: number;
-  /** Transitions on ASCII characters (most of every path), then the others. */
-  ascii: Array<DfaNode | undefined>;
-  other: Map<number, DfaNode>;
+  /** Transitions found so far, by character. */
+  next: Map<number, DfaNode>;
 }
 
 /** Distinct state sets kept per automaton before the cache starts over (bounds memory). */
@@ -127,7 +126,7 @@ class Automaton implements GlobSet {
     let node = this.start;
     for (let i = 0; i < path.length; i++) {
       const c = path.charCodeAt(i);
-      node = (c < 128 ? node.ascii[c] : node.other.get(c)) ?? this.step(node, c);
+      node = node.next.get(c) ?? this.step(node, c);
       if (node.states.length === 0) return -1;
     }
     return node.accept;
@@ -155,8 +154,7 @@ class Automaton implements GlobSet {
     }
     reached.sort((a, b) => a - b);
     const node = this.node(Int32Array.from(reached));
-    if (c < 128) from.ascii[c] = node;
-    else from.other.set(c, node);
+    from.next.set(c, node);
     return node;
   }
 
@@ -166,7 +164,7 @@ class Automaton implements GlobSet {
     if (!node) {
       let accept = -1;
       for (const s of states) if (this.states[s].kind === Kind.Accept && this.states[s].code > accept) accept = this.states[s].code;
-      node = { states, accept, ascii: new Array(128), other: new Map() };
+      node = { states, accept, next: new Map() };
       this.nodes.set(key, node);
     }
     return node;

@@ -106,7 +106,9 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     if (role === undefined || (role === 'code' && listing && !listing.candidates.has(path))) continue;
     if (inside && !inside(path)) continue;
     const code = role === 'code';
-    const result = (listing && early.get(path)) || reader.read(nodePath.join(root, path), code && !listing ? keepBytes : undefined);
+    const readBefore = listing && early.get(path);
+    if (readBefore) early.delete(path); // its text is parsed once: let it go after
+    const result = readBefore || reader.read(nodePath.join(root, path), code && !listing ? keepBytes : undefined);
     read++;
     if ('skipped' in result || vanished(result)) continue;
     if ('unreadable' in result) model.updateUnreadable(path, result.unreadable);
