@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --tree DIR [--rounds N] [--only bundled,path,git,node]`: the cold
+ * `npm run bench -- --tree DIR [--rounds N] [--only bundled,path,git,node] [--compare CHECKOUT]`: the cold
  * index of any given tree, measured as the CLI runs it (`alignment check DIR`, one fresh
  * process per run) against rg searching the same pattern over the same tree with the
  * same ignore rules. Each round runs every variant once, in a rotating order (paired,
@@ -53,33 +53,38 @@ export function benchTree(root: string, argv: string[]): void {
   const rounds = Number(option(argv, '--rounds') ?? 5);
   const only = option(argv, '--only')?.split(',');
   // The CLI as it ships (`--production`: minified, no inline source map, which alone
-  // adds 13 MB of resident memory), built beside the development one.
-  const cli = path.join(root, 'dist', 'bench-cli.js');
-  const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-  const esbuild = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'esbuild.cmd' : 'esbuild');
-  const build = spawnSync(
-    esbuild,
-    ['src/cli/main.ts', '--bundle', '--platform=node', '--target=node20', '--format=cjs', '--minify', '--legal-comments=none', `--define:PACKAGE_VERSION=${JSON.stringify(version)}`, `--outfile=${cli}`, '--log-level=warning'],
-    { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' },
-  );
-  if (build.status !== 0) throw new Error(build.stderr);
+  // adds 13 MB of resident memory), built beside the development one. `--compare DIR`
+  // builds another checkout's CLI the same way and measures it in the same rounds.
+  const cli = buildCli(root, root, path.join(root, 'dist', 'bench-cli.js'));
+  const compareDir = option(argv, '--compare');
+  const compareCli = compareDir ? buildCli(root, path.resolve(compareDir), path.join(root, 'dist', 'bench-cli-compare.js')) : undefined;
 
   const pattern = referencePrefilter({ decisionPrefix: 'ADR', assumptionPrefix: 'ASM', decisionFolders: DEFAULT_DECISION_FOLDERS }).regex;
   const rgArgs = ['-n', '-i', ...ripgrepIgnoreArgs([]), '-e', pattern, '.'];
   const pathRg = spawnSync('rg', ['--version']).status === 0 ? 'rg' : undefined;
   const bundled = bundledRipgrep(path.join(root, 'dist'));
   const isRepo = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: tree }).status === 0;
-  const check = (scanner: string): Variant => ({ name: `alignment check, ${scanner}`, argv: [process.execPath, cli, 'check', '.', '--format', 'json', '--fail-on', 'none'], env: { ALIGNMENT_SCANNER: scanner }, cli: true });
+  const checkWith = (file: string, suffix: string) => (scanner: string): Variant => ({
+    name: `alignment check, ${scanner}${suffix}`,
+    argv: [process.execPath, file, 'check', '.', '--format', 'json', '--fail-on', 'none'],
+    env: { ALIGNMENT_SCANNER: scanner },
+    cli: true,
+  });
+  const checks = [checkWith(cli, ''), ...(compareCli ? [checkWith(compareCli, ' [compared]')] : [])];
+  const check = (scanner: string): Variant[] => checks.map((c) => c(scanner));
   const variants: Variant[] = [];
   const baseline = pathRg ?? bundled;
   if (!baseline) throw new Error('no rg to compare with: neither on PATH nor bundled');
   variants.push({ name: `rg -n -i (${pathRg ? 'PATH' : 'bundled'}), same pattern and ignores`, argv: [baseline, ...rgArgs], cli: false });
-  if (bundled) variants.push(check('bundled'));
-  if (pathRg) variants.push(check('path'));
-  if (isRepo) variants.push(check('git'));
+  // The bundled rg's own time over the same search, for reference (the ratios are to the first rg).
+  if (bundled && pathRg) variants.push({ name: 'rg -n -i (bundled), same pattern and ignores', argv: [bundled, ...rgArgs], cli: false });
+  if (bundled) variants.push(...check('bundled'));
+  if (pathRg) variants.push(...check('path'));
+  if (isRepo) variants.push(...check('git'));
   else console.log(`git grep: ${tree} is not a git repository, not measured (git init && git add -A && git commit, see below)`);
-  variants.push(check('node'));
-  const measured = variants.filter((v, i) => i === 0 || !only || only.some((o) => v.name.endsWith(`, ${o}`)));
+  variants.push(...check('node'));
+  if (compareDir) console.log(`[compared]: the CLI built from ${compareDir}`);
+  const measured = variants.filter((v, i) => i === 0 || !v.cli || !only || only.some((o) => v.name.endsWith(`, ${o}`) || v.name.endsWith(`, ${o} [compared]`)));
 
   const files = (spawnSync(baseline, ['--files', ...ripgrepIgnoreArgs([]), '.'], { cwd: tree, maxBuffer: 1 << 28, encoding: 'utf8' }).stdout ?? '').split('\n').filter(Boolean).length;
   console.log(`tree ${tree}: ${files} files; ${rounds} rounds of ${measured.length} variants, rotating order`);
@@ -149,6 +154,19 @@ function runOnce(variant: Variant, cwd: string): Sample {
   const [rssKb, user, system] = time ? readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : [];
   rmSync(dir, { recursive: true, force: true });
   return { ms, rssKb, cpuMs: user === undefined ? undefined : (user + system) * 1000, output: result.stdout };
+}
+
+/** Bundles `dir`'s CLI as it ships into `outfile` with this checkout's esbuild. */
+function buildCli(root: string, dir: string, outfile: string): string {
+  const { version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
+  const esbuild = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'esbuild.cmd' : 'esbuild');
+  const build = spawnSync(
+    esbuild,
+    ['src/cli/main.ts', '--bundle', '--platform=node', '--target=node20', '--format=cjs', '--minify', '--legal-comments=none', `--define:PACKAGE_VERSION=${JSON.stringify(version)}`, `--outfile=${outfile}`, '--log-level=warning'],
+    { cwd: dir, encoding: 'utf8', shell: process.platform === 'win32' },
+  );
+  if (build.status !== 0) throw new Error(build.stderr);
+  return outfile;
 }
 
 function option(argv: string[], name: string): string | undefined {
