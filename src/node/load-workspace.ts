@@ -19,8 +19,8 @@ import { walkFiles } from './walk-files';
 
 /** Longest stretch of synchronous work before yielding to the event loop. */
 const SLICE_MS = 8;
-/** Text of candidates read while the scan still runs, at most (the rest is read after it). */
-const EARLY_READ_CHARS = 32 * 1024 * 1024;
+/** Text of candidates read while the scan still runs, at most (the rest is read after it): it is held until the layout is known, so it counts against the peak memory. */
+const EARLY_READ_CHARS = 8 * 1024 * 1024;
 
 export interface LoadOptions {
   /** Configuration to use instead of reading `.alignment.yaml` (the extension merges settings itself). */
