@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- --tree DIR [--rounds N] [--only bundled,path,git,node]`: the cold
+ * `npm run bench -- --tree DIR [--rounds N] [--only bundled,path,git,node] [--compare CHECKOUT]`: the cold
  * index of any given tree, measured as the CLI runs it (`alignment check DIR`, one fresh
  * process per run) against rg searching the same pattern over the same tree with the
  * same ignore rules. Each round runs every variant once, in a rotating order (paired,
  * alternating runs: a busy machine slows a round, not one variant); it prints per
  * variant the median wall time, min–max, peak RSS, and the median of the per-round
  * ratios to rg. It also checks that every scanner gives the same findings.
+ * The CLI measured is built as it ships (minified, no source map) into dist/bench-cli.js.
  * `--editor` then opens the tree in VS Code (the host suite's bench run) and reports the
  * first findings against VS Code's own rg and the extension host's event-loop delay.
  * `--switch N` (with `--editor`; the tree must be a git repository): the editor run is
@@ -15,7 +16,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_DECISION_FOLDERS } from '../src/core/layout';
 import { referencePrefilter } from '../src/core/references';
@@ -63,40 +64,57 @@ export function benchTree(root: string, argv: string[]): void {
   }
   const rounds = Number(option(argv, '--rounds') ?? 5);
   const only = option(argv, '--only')?.split(',');
-  const cli = path.join(root, 'dist', 'cli.js');
-  const build = spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(build.stderr);
+  // The CLI as it ships (`--production`: minified, no inline source map, which alone
+  // adds 13 MB of resident memory), built beside the development one. `--compare DIR`
+  // builds another checkout's CLI the same way and measures it in the same rounds.
+  const cli = buildCli(root, root, path.join(root, 'dist', 'bench-cli.js'));
+  const compareDir = option(argv, '--compare');
+  const compareCli = compareDir ? buildCli(root, path.resolve(compareDir), path.join(root, 'dist', 'bench-cli-compare.js')) : undefined;
 
   const pattern = referencePrefilter({ decisionPrefix: 'ADR', assumptionPrefix: 'ASM', decisionFolders: DEFAULT_DECISION_FOLDERS }).regex;
   const rgArgs = ['-n', '-i', ...ripgrepIgnoreArgs([]), '-e', pattern, '.'];
   const pathRg = spawnSync('rg', ['--version']).status === 0 ? 'rg' : undefined;
   const bundled = bundledRipgrep(path.join(root, 'dist'));
   const isRepo = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: tree }).status === 0;
-  const check = (scanner: string): Variant => ({ name: `alignment check, ${scanner}`, argv: [process.execPath, cli, 'check', '.', '--format', 'json', '--fail-on', 'none'], env: { ALIGNMENT_SCANNER: scanner }, cli: true });
+  const checkWith = (file: string, suffix: string) => (scanner: string): Variant => ({
+    name: `alignment check, ${scanner}${suffix}`,
+    argv: [process.execPath, file, 'check', '.', '--format', 'json', '--fail-on', 'none'],
+    env: { ALIGNMENT_SCANNER: scanner },
+    cli: true,
+  });
+  const checks = [checkWith(cli, ''), ...(compareCli ? [checkWith(compareCli, ' [compared]')] : [])];
+  const check = (scanner: string): Variant[] => checks.map((c) => c(scanner));
   const variants: Variant[] = [];
   const baseline = pathRg ?? bundled;
   if (!baseline) throw new Error('no rg to compare with: neither on PATH nor bundled');
   variants.push({ name: `rg -n -i (${pathRg ? 'PATH' : 'bundled'}), same pattern and ignores`, argv: [baseline, ...rgArgs], cli: false });
-  if (bundled) variants.push(check('bundled'));
-  if (pathRg) variants.push(check('path'));
-  if (isRepo) variants.push(check('git'));
+  // The bundled rg's own time over the same search, for reference (the ratios are to the first rg).
+  if (bundled && pathRg) variants.push({ name: 'rg -n -i (bundled), same pattern and ignores', argv: [bundled, ...rgArgs], cli: false });
+  if (bundled) variants.push(...check('bundled'));
+  if (pathRg) variants.push(...check('path'));
+  if (isRepo) variants.push(...check('git'));
   else console.log(`git grep: ${tree} is not a git repository, not measured (git init && git add -A && git commit, see below)`);
-  variants.push(check('node'));
-  const measured = variants.filter((v, i) => i === 0 || !only || only.some((o) => v.name.endsWith(`, ${o}`)));
+  variants.push(...check('node'));
+  if (compareDir) console.log(`[compared]: the CLI built from ${compareDir}`);
+  const measured = variants.filter((v, i) => i === 0 || !v.cli || !only || only.some((o) => v.name.endsWith(`, ${o}`) || v.name.endsWith(`, ${o} [compared]`)));
 
   const files = (spawnSync(baseline, ['--files', ...ripgrepIgnoreArgs([]), '.'], { cwd: tree, maxBuffer: 1 << 28, encoding: 'utf8' }).stdout ?? '').split('\n').filter(Boolean).length;
   console.log(`tree ${tree}: ${files} files; ${rounds} rounds of ${measured.length} variants, rotating order`);
   runOnce(measured[0], tree); // warm the file cache
   const samples = new Map<Variant, Sample[]>(measured.map((v) => [v, []]));
+  // The machine's load during the run: a shared machine slows every variant of a round.
+  const loads = [loadavg()[0]];
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < measured.length; k++) {
       const variant = measured[(r + k) % measured.length];
       samples.get(variant)!.push(runOnce(variant, tree));
     }
+    loads.push(loadavg()[0]);
   }
 
   const rg = samples.get(measured[0])!;
-  console.log(`\n${'variant'.padEnd(44)} ${'median'.padStart(8)} ${'min–max'.padStart(17)} ${'CPU'.padStart(8)} ${'peak RSS'.padStart(9)}  wall ratio to rg (median of rounds; min–max), CPU ratio`);
+  console.log(`\nload average (1 min) during the run: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} on ${availableParallelism()} cores`);
+  console.log(`${'variant'.padEnd(44)} ${'median'.padStart(8)} ${'min–max'.padStart(17)} ${'CPU'.padStart(8)} ${'peak RSS'.padStart(9)}  wall ratio to rg (median of rounds; min–max), CPU ratio`);
   for (const variant of measured) {
     const list = samples.get(variant)!;
     const ms = list.map((s) => s.ms);
@@ -220,6 +238,19 @@ function runOnce(variant: Variant, cwd: string): Sample {
   const [rssKb, user, system] = time ? readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : [];
   rmSync(dir, { recursive: true, force: true });
   return { ms, rssKb, cpuMs: user === undefined ? undefined : (user + system) * 1000, output: result.stdout };
+}
+
+/** Bundles `dir`'s CLI as it ships into `outfile` with this checkout's esbuild. */
+function buildCli(root: string, dir: string, outfile: string): string {
+  const { version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
+  const esbuild = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'esbuild.cmd' : 'esbuild');
+  const build = spawnSync(
+    esbuild,
+    ['src/cli/main.ts', '--bundle', '--platform=node', '--target=node20', '--format=cjs', '--minify', '--legal-comments=none', `--define:PACKAGE_VERSION=${JSON.stringify(version)}`, `--outfile=${outfile}`, '--log-level=warning'],
+    { cwd: dir, encoding: 'utf8', shell: process.platform === 'win32' },
+  );
+  if (build.status !== 0) throw new Error(build.stderr);
+  return outfile;
 }
 
 function option(argv: string[], name: string): string | undefined {

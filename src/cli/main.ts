@@ -8,6 +8,7 @@ import * as nodePath from 'node:path';
 import { atOrAbove } from '../core/findings';
 import { governingRecords } from '../core/governance/governing';
 import { applyBranches, applyHistory } from '../node/git-facts';
+import { readBranchRefs } from '../node/git-branches';
 import { inert } from '../core/inert-text';
 import { unreadableFolders } from '../node/readable-folders';
 import { loadWorkspace, type LoadedWorkspace } from '../node/load-workspace';
@@ -46,9 +47,11 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
         out.write(VERSION + '\n');
         return 0;
       case 'check': {
+        // The refs are read by git while the scan runs (they need no listing).
+        const refs = readBranchRefs(nodePath.resolve(command.dir), command.base);
         const ws = await load(command.dir);
         const now = clock(command.now);
-        const branches = await applyBranches(ws, command.base);
+        const branches = await applyBranches(ws, command.base, refs);
         if (command.base !== undefined && !branches.available && branches.reason !== 'unknown-ref') {
           throw new ConfigError(`--base ${command.base}: ${branches.reason === 'no-git' ? 'git was not found' : 'this folder is not in a git repository'}`);
         }

@@ -22,19 +22,26 @@ export interface GlobMatcher {
   test(path: string): boolean;
 }
 
-/** What a state consumes: one given character, any, any but `/`, a class, or nothing (a join point). */
+/** Many globs compiled into one automaton: each path is read once, whatever their number. */
+export interface GlobSet extends GlobMatcher {
+  /** The index of the last glob (in the order given) that matches the path, or -1. */
+  lastMatch(path: string): number;
+}
+
+/** What a state consumes: one given character, any, any but `/`, a class, or nothing (a join point, or the end of one glob). */
 const enum Kind {
   Char,
   Any,
   NotSlash,
   Class,
   Join,
+  Accept,
 }
 
 /** One NFA state: what it consumes, and where an empty step or a consumed character leads. */
 interface State {
   kind: Kind;
-  /** Kind.Char: the character. */
+  /** Kind.Char: the character. Kind.Accept: the index of the glob that matched. */
   code: number;
   /** Kind.Class: inclusive ranges, and whether the class is negated. */
   ranges: readonly number[];
@@ -70,19 +77,22 @@ function consumes(state: State, c: number): boolean {
 /** A set of NFA states reached after some prefix of the path, with its transitions as found. */
 interface DfaNode {
   states: Int32Array;
-  accepting: boolean;
+  /** The highest glob index among the accepting states in the set, or -1. */
+  accept: number;
+  /** Transitions found so far, by character. */
   next: Map<number, DfaNode>;
 }
 
-/** Distinct state sets kept per pattern before the cache starts over (bounds memory). */
-const MAX_DFA_NODES = 2000;
+/** Distinct state sets kept per automaton before the cache starts over (bounds memory). */
+const MAX_DFA_NODES = 4000;
 
 /**
- * The NFA, simulated as a lazily built DFA: each set of states reached is a node, and
- * its transition on a character is computed once (O(states)) and then looked up, so a
- * match costs one lookup per character of the path.
+ * The NFA of one or more globs (each glob's states end in its own Accept state), simulated
+ * as a lazily built DFA: each set of states reached is a node, and its transition on a
+ * character is computed once (O(states)) and then looked up, so a match costs one lookup
+ * per character of the path however many globs there are.
  */
-class Nfa implements GlobMatcher {
+class Automaton implements GlobSet {
   /** For each state, the consuming (or accepting) states reachable from it without consuming. */
   private readonly closures: Int32Array[];
   private readonly mark: Uint32Array;
@@ -90,11 +100,8 @@ class Nfa implements GlobMatcher {
   private nodes = new Map<string, DfaNode>();
   private start: DfaNode;
 
-  constructor(
-    private readonly states: State[],
-    private readonly accept: number,
-  ) {
-    const n = states.length + 1;
+  constructor(private readonly states: State[]) {
+    const n = states.length;
     this.closures = [];
     for (let s = 0; s < n; s++) {
       const seen = new Set<number>();
@@ -103,22 +110,26 @@ class Nfa implements GlobMatcher {
         const t = stack.pop()!;
         if (seen.has(t)) continue;
         seen.add(t);
-        if (t < states.length) stack.push(...states[t].skip);
+        stack.push(...states[t].skip);
       }
-      this.closures.push(Int32Array.from([...seen].filter((t) => t === states.length || states[t].kind !== Kind.Join)));
+      this.closures.push(Int32Array.from([...seen].filter((t) => states[t].kind !== Kind.Join).sort((a, b) => a - b)));
     }
     this.mark = new Uint32Array(n);
     this.start = this.node(this.closures[0]);
   }
 
   test(path: string): boolean {
+    return this.lastMatch(path) >= 0;
+  }
+
+  lastMatch(path: string): number {
     let node = this.start;
     for (let i = 0; i < path.length; i++) {
       const c = path.charCodeAt(i);
       node = node.next.get(c) ?? this.step(node, c);
-      if (node.states.length === 0) return false;
+      if (node.states.length === 0) return -1;
     }
-    return node.accepting;
+    return node.accept;
   }
 
   private step(from: DfaNode, c: number): DfaNode {
@@ -133,8 +144,9 @@ class Nfa implements GlobMatcher {
     }
     const reached: number[] = [];
     for (const s of from.states) {
-      if (s === this.accept || !consumes(this.states[s], c)) continue;
-      for (const t of this.closures[this.states[s].next]) {
+      const state = this.states[s];
+      if (state.kind === Kind.Accept || !consumes(state, c)) continue;
+      for (const t of this.closures[state.next]) {
         if (this.mark[t] === this.generation) continue;
         this.mark[t] = this.generation;
         reached.push(t);
@@ -150,18 +162,31 @@ class Nfa implements GlobMatcher {
     const key = states.join(',');
     let node = this.nodes.get(key);
     if (!node) {
-      node = { states, accepting: states.includes(this.accept), next: new Map() };
+      let accept = -1;
+      for (const s of states) if (this.states[s].kind === Kind.Accept && this.states[s].code > accept) accept = this.states[s].code;
+      node = { states, accept, next: new Map() };
       this.nodes.set(key, node);
     }
     return node;
   }
 }
 
-class Alternatives implements GlobMatcher {
-  constructor(private readonly matchers: GlobMatcher[]) {}
-  test(path: string): boolean {
-    return this.matchers.some((m) => m.test(path));
-  }
+/**
+ * Joins the globs' state lists into one automaton: state 0 leads to each glob's first
+ * state, and each glob's end (one past its last state) becomes its Accept state. A glob
+ * given as several lists (its `{a,b}` alternatives) accepts with the same index.
+ */
+function automaton(globs: ReadonlyArray<readonly State[][]>): Automaton {
+  const all: State[] = [{ kind: Kind.Join, code: 0, ranges: [], negated: false, next: -1, skip: [] }];
+  globs.forEach((alternatives, index) => {
+    for (const states of alternatives) {
+      const base = all.length;
+      all[0].skip.push(base);
+      for (const state of states) all.push({ ...state, next: state.next + base, skip: state.skip.map((t) => t + base) });
+      all.push({ kind: Kind.Accept, code: index, ranges: [], negated: false, next: -1, skip: [] });
+    }
+  });
+  return new Automaton(all);
 }
 
 type Consumer = Pick<State, 'kind'> & Partial<Pick<State, 'code' | 'ranges' | 'negated'>>;
@@ -205,13 +230,14 @@ class Builder {
 }
 
 const cache = new Map<string, GlobMatcher | GlobError>();
+const statesCache = new Map<string, State[][] | GlobError>();
 
 /** Compiles a glob; throws GlobError when it is not a usable pattern. */
 export function compileGlob(glob: string): GlobMatcher {
   let compiled = cache.get(glob);
   if (!compiled) {
     try {
-      compiled = compileUncached(glob);
+      compiled = automaton([globStates(glob)]);
     } catch (error) {
       compiled = error instanceof GlobError ? error : new GlobError(String(error));
     }
@@ -220,6 +246,39 @@ export function compileGlob(glob: string): GlobMatcher {
   }
   if (compiled instanceof GlobError) throw compiled;
   return compiled;
+}
+
+/**
+ * Compiles many globs into one matcher (ignore files, `exclude`): one pass over a path
+ * tells which of them match, in time linear in the path whatever their number. A glob
+ * that is not usable matches nothing (its index is never returned).
+ */
+export function compileGlobSet(globs: readonly string[]): GlobSet {
+  return automaton(
+    globs.map((glob) => {
+      try {
+        return globStates(glob);
+      } catch {
+        return [];
+      }
+    }),
+  );
+}
+
+/** The state lists of a glob, one per `{a,b}` alternative (cached); throws GlobError. */
+function globStates(glob: string): State[][] {
+  let states = statesCache.get(glob);
+  if (!states) {
+    try {
+      states = compileUncached(glob);
+    } catch (error) {
+      states = error instanceof GlobError ? error : new GlobError(String(error));
+    }
+    if (statesCache.size > 4096) statesCache.clear();
+    statesCache.set(glob, states);
+  }
+  if (states instanceof GlobError) throw states;
+  return states;
 }
 
 /** Why a glob cannot be used, or undefined when it can. */
@@ -232,7 +291,7 @@ export function globProblem(glob: string): string | undefined {
   }
 }
 
-function compileUncached(glob: string): GlobMatcher {
+function compileUncached(glob: string): State[][] {
   if (glob.length > MAX_GLOB_LENGTH) throw new GlobError(`the pattern is longer than ${MAX_GLOB_LENGTH} characters`);
   let pattern = glob.trim().replace(/\\/g, '/');
   let directoryOnly = false;
@@ -243,9 +302,7 @@ function compileUncached(glob: string): GlobMatcher {
   const anchored = pattern.startsWith('/') || pattern.slice(0, -1).includes('/');
   if (pattern.startsWith('./')) pattern = pattern.slice(2);
   else if (pattern.startsWith('/')) pattern = pattern.slice(1);
-  const expanded = expandBraces(pattern);
-  const matchers = expanded.map((p) => compileOne(p, anchored, directoryOnly));
-  return matchers.length === 1 ? matchers[0] : new Alternatives(matchers);
+  return expandBraces(pattern).map((p) => compileOne(p, anchored, directoryOnly));
 }
 
 /** `a{b,c}d` → `abd`, `acd` (groups do not nest; each alternative is literal text). */
@@ -282,7 +339,7 @@ function escapeGlob(text: string): string {
   return text.replace(/[*?[\]{}]/g, (c) => LITERAL + c);
 }
 
-function compileOne(pattern: string, anchored: boolean, directoryOnly: boolean): GlobMatcher {
+function compileOne(pattern: string, anchored: boolean, directoryOnly: boolean): State[] {
   const b = new Builder();
   if (!anchored) b.anyFolders();
   for (let i = 0; i < pattern.length; i++) {
@@ -312,7 +369,7 @@ function compileOne(pattern: string, anchored: boolean, directoryOnly: boolean):
     }
   }
   b.anySubpath(!directoryOnly);
-  return new Nfa(b.states, b.states.length);
+  return b.states;
 }
 
 /** `a-z0-9_`, `!abc` / `^abc` (negated). Never matches `/`. */

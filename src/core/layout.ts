@@ -120,6 +120,23 @@ export function detectLayout(paths: readonly string[], config: AlignmentConfig, 
   };
 }
 
+/**
+ * Whether a path can be more than code under some layout: a record document or a YAML
+ * file. Only these are looked at by layout detection (a decision folder is found by the
+ * record-like documents in it), and under any layout every other path is code, or
+ * nothing (`.alignment.json`): a scan that names the code files worth reading leaves
+ * only these, and those, to look at.
+ */
+export function mayBeRecord(path: string): boolean {
+  // By the extension's length first: this runs on every path of a large workspace.
+  const dot = path.lastIndexOf('.');
+  const length = path.length - dot - 1;
+  return dot >= 0 && length >= 2 && length <= 8 && RECORD_OR_YAML.has(path.slice(dot + 1).toLowerCase());
+}
+
+/** RECORD_EXTENSION's extensions, and YAML's. */
+const RECORD_OR_YAML = new Set(['md', 'markdown', 'mdx', 'rst', 'adoc', 'asciidoc', 'yaml', 'yml']);
+
 /** The role of a file under a layout; undefined for files that are neither records nor scannable code. */
 export function roleOf(path: string, layout: Layout): FileRole | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);

@@ -13,26 +13,43 @@ export type BranchResult = { available: true; branches: BranchRecords; refs: num
 
 const cache = new Map<string, { refs: string; branches: BranchRecords }>();
 
-/** `base`: compare with this ref only (as written: `origin/main`), instead of every other branch. */
-export async function readBranchRecords(root: string, folders: readonly string[], base?: string): Promise<BranchResult> {
-  const probe = await probeRepository(root);
-  if ('missing' in probe) return { available: false, reason: probe.missing };
-  const { repo } = probe;
-  const git = gitAt(root);
-  let refs: { name: string; sha: string }[];
-  if (base !== undefined) {
-    const sha = (await git.raw(['rev-parse', '--verify', '-q', '--end-of-options', `${base}^{commit}`]).catch(() => '')).trim();
-    if (!/^[0-9a-f]{40,64}$/.test(sha)) return { available: false, reason: 'unknown-ref' };
-    refs = [{ name: base, sha }];
-  } else {
+/** The repository and the refs to compare with, or why there are none. */
+export type BranchRefs = { repo: Repo; refs: { name: string; sha: string }[] } | { available: false; reason: HistoryUnavailable | 'unknown-ref' };
+type Repo = Extract<Awaited<ReturnType<typeof probeRepository>>, { repo: unknown }>['repo'];
+
+/**
+ * The first half of readBranchRecords, which needs no listing: the CLI starts it before
+ * the scan so that its git processes run meanwhile. Never rejects.
+ */
+export async function readBranchRefs(root: string, base?: string): Promise<BranchRefs> {
+  try {
+    const probe = await probeRepository(root);
+    if ('missing' in probe) return { available: false, reason: probe.missing };
+    const { repo } = probe;
+    const git = gitAt(root);
+    if (base !== undefined) {
+      const sha = (await git.raw(['rev-parse', '--verify', '-q', '--end-of-options', `${base}^{commit}`]).catch(() => '')).trim();
+      if (!/^[0-9a-f]{40,64}$/.test(sha)) return { available: false, reason: 'unknown-ref' };
+      return { repo, refs: [{ name: base, sha }] };
+    }
     const text = await git.raw(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(symref)', 'refs/heads', 'refs/remotes']);
-    refs = [];
+    const refs: { name: string; sha: string }[] = [];
     for (const line of text.split('\n')) {
       const [ref, sha, symref] = line.split('\0');
       if (!ref || !sha || symref || ref === repo.headRef) continue;
       refs.push({ name: ref.replace(/^refs\/(heads|remotes)\//, ''), sha });
     }
+    return { repo, refs };
+  } catch {
+    return { available: false, reason: 'failed' };
   }
+}
+
+/** `base`: compare with this ref only (as written: `origin/main`), instead of every other branch. `early`: readBranchRefs started before. */
+export async function readBranchRecords(root: string, folders: readonly string[], base?: string, early?: Promise<BranchRefs>): Promise<BranchResult> {
+  const found = await (early ?? readBranchRefs(root, base));
+  if ('available' in found) return found;
+  const { repo, refs } = found;
   const key = JSON.stringify([nodePath.resolve(root), [...folders].sort()]);
   const refsKey = JSON.stringify(refs);
   const cached = cache.get(key);

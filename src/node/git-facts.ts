@@ -5,7 +5,7 @@
  */
 import type { Layout } from '../core/layout';
 import type { WorkspaceModel } from '../core/workspace-model';
-import { readBranchRecords, type BranchResult } from './git-branches';
+import { readBranchRecords, type BranchRefs, type BranchResult } from './git-branches';
 import { readGitHistory, type HistoryResult } from './git-history';
 
 export interface GitFactsInput {
@@ -29,11 +29,11 @@ export async function applyHistory(input: GitFactsInput): Promise<HistoryResult>
   return result;
 }
 
-/** `base`: compare with that ref only (`check --base`). */
-export async function applyBranches(input: GitFactsInput, base?: string): Promise<BranchResult> {
+/** `base`: compare with that ref only (`check --base`). `early`: readBranchRefs(root, base) started before the load. */
+export async function applyBranches(input: GitFactsInput, base?: string, early?: Promise<BranchRefs>): Promise<BranchResult> {
   let result: BranchResult;
   try {
-    result = await readBranchRecords(input.root, input.layout.decisionFolders, base);
+    result = await readBranchRecords(input.root, input.layout.decisionFolders, base, early);
   } catch {
     result = { available: false, reason: 'failed' };
   }

@@ -3,7 +3,7 @@
  * (IGNORE_FILES, the common subset: globs, `dir/`, anchored `/x`, `**`, `!negation`), and
  * the configured `exclude` globs. rg applies the same (ripgrepIgnoreArgs).
  */
-import { compileGlob, type GlobMatcher } from '../core/glob';
+import { compileGlob, compileGlobSet, type GlobSet } from '../core/glob';
 
 /** Files and folders of these names are never listed (rg: `--glob !name`). */
 export const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn', '.vscode-test']);
@@ -12,35 +12,40 @@ export const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn', '.
 export const IGNORE_FILES = ['.gitignore', '.ignore', '.rgignore'] as const;
 
 interface IgnorePattern {
-  base: string;
-  regex: GlobMatcher;
+  glob: string;
   negated: boolean;
   directoryOnly: boolean;
   /** A pattern without `/` matches a name: it is tested on the last segment only. */
   nameOnly: boolean;
 }
 
+/**
+ * One folder's patterns, as up to four automata: patterns on the name and on the path
+ * below the folder, for any path and for folders only. Each tells the last of its
+ * patterns that matches; the last of those decides, as the order of the lines would.
+ */
+interface FolderPatterns {
+  patterns: IgnorePattern[];
+  /** Built at the first test after a change; the indexes of its patterns in `patterns`. */
+  groups?: Array<{ nameOnly: boolean; directoryOnly: boolean; set: GlobSet; indexes: number[] }>;
+}
+
 export class IgnoreRules {
   /** Patterns by the folder of their ignore file: a path meets only its ancestors' patterns. */
-  private readonly byBase = new Map<string, IgnorePattern[]>();
+  private readonly byBase = new Map<string, FolderPatterns>();
 
-  /** The configured `exclude` globs, compiled once; an invalid one excludes nothing (config validation reports it). */
-  private readonly excludeMatchers: GlobMatcher[];
+  /** The configured `exclude` globs, in one automaton; an invalid one excludes nothing (config validation reports it). */
+  private readonly excludeSet: GlobSet | undefined;
 
   constructor(exclude: readonly string[] = []) {
-    this.excludeMatchers = exclude.flatMap((glob) => {
-      try {
-        return [compileGlob(glob)];
-      } catch {
-        return [];
-      }
-    });
+    this.excludeSet = exclude.length ? compileGlobSet(exclude) : undefined;
   }
 
   /** Adds the lines of an ignore file found in folder `base` ('' for the root). */
   addIgnoreFile(base: string, text: string): void {
-    let patterns = this.byBase.get(base);
-    if (!patterns) this.byBase.set(base, (patterns = []));
+    let folder = this.byBase.get(base);
+    if (!folder) this.byBase.set(base, (folder = { patterns: [] }));
+    folder.groups = undefined;
     for (const raw of text.split(/\r?\n/)) {
       let line = raw.trimEnd();
       if (!line || line.startsWith('#')) continue;
@@ -50,10 +55,11 @@ export class IgnoreRules {
       const glob = directoryOnly ? line.slice(0, -1) : line;
       if (!glob) continue;
       try {
-        patterns.push({ base, regex: compileGlob(glob), negated, directoryOnly, nameOnly: !glob.includes('/') });
+        compileGlob(glob);
       } catch {
-        // a line that is not a usable glob ignores nothing (git treats it the same way)
+        continue; // a line that is not a usable glob ignores nothing (git treats it the same way)
       }
+      folder.patterns.push({ glob, negated, directoryOnly, nameOnly: !glob.includes('/') });
     }
   }
 
@@ -66,21 +72,35 @@ export class IgnoreRules {
   ignores(path: string, isDirectory: boolean): boolean {
     const name = path.slice(path.lastIndexOf('/') + 1);
     if (ALWAYS_SKIPPED.has(name)) return true;
-    if (this.excludeMatchers.some((m) => m.test(path))) return true;
+    if (this.excludeSet?.test(path)) return true;
     let ignored = false;
     // Ancestor folders, root first: '' then 'a' then 'a/b' for 'a/b/c'.
     for (let end = -1; ; end = path.indexOf('/', end + 1)) {
       if (end === -1 && this.byBase.size === 0) break;
-      const patterns = this.byBase.get(end < 0 ? '' : path.slice(0, end));
-      if (patterns) {
+      const folder = this.byBase.get(end < 0 ? '' : path.slice(0, end));
+      if (folder) {
         const relative = path.slice(end + 1);
-        for (const p of patterns) {
-          if (p.directoryOnly && !isDirectory) continue;
-          if (p.regex.test(p.nameOnly ? name : relative)) ignored = !p.negated;
+        let last = -1;
+        for (const group of (folder.groups ??= groupsOf(folder.patterns))) {
+          if (group.directoryOnly && !isDirectory) continue;
+          const match = group.set.lastMatch(group.nameOnly ? name : relative);
+          if (match >= 0 && group.indexes[match] > last) last = group.indexes[match];
         }
+        if (last >= 0) ignored = !folder.patterns[last].negated;
       }
       if (path.indexOf('/', end + 1) < 0) break;
     }
     return ignored;
   }
+}
+
+function groupsOf(patterns: readonly IgnorePattern[]): NonNullable<FolderPatterns['groups']> {
+  const groups: NonNullable<FolderPatterns['groups']> = [];
+  for (const nameOnly of [true, false]) {
+    for (const directoryOnly of [false, true]) {
+      const indexes = patterns.flatMap((p, i) => (p.nameOnly === nameOnly && p.directoryOnly === directoryOnly ? [i] : []));
+      if (indexes.length) groups.push({ nameOnly, directoryOnly, set: compileGlobSet(indexes.map((i) => patterns[i].glob)), indexes });
+    }
+  }
+  return groups;
 }

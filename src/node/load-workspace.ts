@@ -3,20 +3,24 @@
  * records, and references from candidate code files. The CLI's whole input path; the
  * extension reuses the pieces for its first index.
  */
+import { realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { DEFAULT_CONFIG, type AlignmentConfig } from '../core/config';
-import { DEFAULT_DECISION_FOLDERS, detectLayout, type Layout } from '../core/layout';
+import { DEFAULT_DECISION_FOLDERS, detectLayout, mayBeRecord, type Layout } from '../core/layout';
 import type { ParseProblem } from '../core/model';
 import { referencePrefilter } from '../core/references';
 import { WorkspaceModel } from '../core/workspace-model';
 import { loadRepoConfig, readAdrToolsDir, readLog4brainsFolders } from './config';
 import { bytePrefilter } from './literal-prefilter';
-import { PooledReader, vanished } from './read-text';
+import { PooledReader, vanished, type PrefilteredRead } from './read-text';
+import { CONFIRM_RG_READS } from './ripgrep';
 import { cliScanners, runScanners, type Scanner } from './scanners';
 import { walkFiles } from './walk-files';
 
 /** Longest stretch of synchronous work before yielding to the event loop. */
 const SLICE_MS = 8;
+/** Text of candidates read while the scan still runs, at most (the rest is read after it): it is held until the layout is known, so it counts against the peak memory. */
+const EARLY_READ_CHARS = 8 * 1024 * 1024;
 
 export interface LoadOptions {
   /** Configuration to use instead of reading `.alignment.yaml` (the extension merges settings itself). */
@@ -58,23 +62,41 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   });
 
   const exclude = [...config.exclude, ...(options.extraExclude ?? [])];
-  const { listing, scanner } = await runScanners(options.allowProcesses === false ? [] : (options.scanners ?? cliScanners()), root, prefilter.regex, exclude, signal);
+  const maxBytes = config.maxFileSizeKb * 1024;
+  const reader = new PooledReader(maxBytes);
+  // Candidates are read as rg names them, while it still lists the rest (their parse
+  // waits for the layout, which needs the whole listing).
+  const early = new Map<string, PrefilteredRead>();
+  let earlyChars = 0;
+  let earlyInside: ((path: string) => boolean) | undefined;
+  const readEarly = (path: string, candidate: boolean) => {
+    if (!candidate || earlyChars > EARLY_READ_CHARS) return;
+    if (CONFIRM_RG_READS && !(earlyInside ??= folderInside(root))(path)) return;
+    const result = reader.read(nodePath.join(root, path));
+    early.set(path, result);
+    if ('text' in result) earlyChars += result.text.length;
+  };
+  const scanners = options.allowProcesses === false ? [] : (options.scanners ?? cliScanners());
+  const { listing, scanner } = await runScanners(scanners, root, prefilter.regex, exclude, signal, readEarly);
   signal?.throwIfAborted();
   const files = listing?.files ?? (await walkFiles(root, exclude, 16, signal));
-  const layout = detectLayout(files, config, { toolFolders });
+  // With a scanner's candidates, only the few paths that may be records matter besides
+  // them: layout detection and roles look at those, not at every listed file.
+  const documents = listing ? files.filter(mayBeRecord) : files;
+  const layout = detectLayout(documents, config, { toolFolders });
   const model = new WorkspaceModel(config, layout);
 
   // A scanner named the candidate code files; without one, every code file is read and
   // its bytes are prefiltered before decoding. Records are always read.
   const candidate = new RegExp(prefilter.regex, 'i');
   const keepBytes = bytePrefilter(prefilter.fixedStrings);
-  const maxBytes = config.maxFileSizeKb * 1024;
+  const toRead = listing ? [...new Set([...documents, ...listing.candidates])].sort() : files;
+  const inside = listing?.confirmReads ? (earlyInside ?? folderInside(root)) : undefined;
   // Synchronous reads in slices of a few milliseconds, yielding between them: the event
   // loop is never held for long (see PooledReader on why not promise-based reads).
-  const reader = new PooledReader(maxBytes);
   let read = 0;
   let sliceStart = performance.now();
-  for (const path of files) {
+  for (const path of toRead) {
     if (performance.now() - sliceStart > SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       signal?.throwIfAborted();
@@ -82,8 +104,11 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     }
     const role = model.roleOf(path);
     if (role === undefined || (role === 'code' && listing && !listing.candidates.has(path))) continue;
+    if (inside && !inside(path)) continue;
     const code = role === 'code';
-    const result = reader.read(nodePath.join(root, path), code && !listing ? keepBytes : undefined);
+    const readBefore = listing && early.get(path);
+    if (readBefore) early.delete(path); // its text is parsed once: let it go after
+    const result = readBefore || reader.read(nodePath.join(root, path), code && !listing ? keepBytes : undefined);
     read++;
     if ('skipped' in result || vanished(result)) continue;
     if ('unreadable' in result) model.updateUnreadable(path, result.unreadable);
@@ -98,5 +123,30 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     configFile: loaded.file,
     configProblems: loaded.problems,
     stats: { files: files.length, read, scanner },
+  };
+}
+
+/**
+ * A test that a listed file's folder resolves, through any symlink, to that same folder
+ * inside the workspace (realpath per folder, remembered): false for a path a scanner
+ * could only have got wrong (ScanListing.confirmReads).
+ */
+function folderInside(root: string): (path: string) => boolean {
+  const realRoot = realpathSync.native(root);
+  const known = new Map<string, boolean>();
+  return (path) => {
+    const slash = path.lastIndexOf('/');
+    if (slash < 0) return true;
+    const folder = path.slice(0, slash);
+    let inside = known.get(folder);
+    if (inside === undefined) {
+      try {
+        inside = realpathSync.native(nodePath.join(root, folder)) === nodePath.join(realRoot, folder);
+      } catch {
+        inside = false;
+      }
+      known.set(folder, inside);
+    }
+    return inside;
   };
 }

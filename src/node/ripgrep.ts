@@ -11,7 +11,6 @@ import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { ALWAYS_SKIPPED } from './ignore-rules';
 
 export interface ScanListing {
@@ -19,7 +18,28 @@ export interface ScanListing {
   files: string[];
   /** Files that match the prefilter: the only code files worth reading. */
   candidates: Set<string>;
+  /**
+   * True when a path of the listing may name a file other than the one rg saw (see
+   * SEPARATOR): a file read from it must first be shown to lie inside the folder.
+   */
+  confirmReads?: boolean;
 }
+
+/**
+ * The byte rg prints in place of `/` (`--path-separator '\xFF'`). rg 14 and later
+ * canonicalise every path they print through the summary printer (for hyperlinks,
+ * even when none is printed: one readlink per path component, about 1 s of system time
+ * on 100k files); a path holding this byte names no file, so that costs one failed
+ * call per file instead. 0xFF never occurs in UTF-8, so only a file name that is not
+ * UTF-8 could hold it (on Linux; macOS and Windows names are always Unicode): such a
+ * name would be split at that byte, so a path that then has an empty, `.` or `..`
+ * part is dropped, and files are only read from a listing after a check that their
+ * folder resolves inside the workspace (ScanListing.confirmReads).
+ */
+const SEPARATOR = 0xff;
+
+/** Where a name may hold 0xFF (not UTF-8 by rule): reads from an rg listing are confirmed there. */
+export const CONFIRM_RG_READS = process.platform !== 'win32' && process.platform !== 'darwin';
 
 /**
  * The ignore rules of every rg run, in one place, matching the Node walk (walk-files.ts):
@@ -42,17 +62,97 @@ export function ripgrepIgnoreArgs(exclude: readonly string[]): string[] {
 
 /** The full argument list of the one scan (exported for the tests and the bench). */
 export function ripgrepScanArgs(pattern: string, exclude: readonly string[]): string[] {
-  return ['--count', '--include-zero', '--null', '--binary', '--no-messages', '--ignore-case', ...ripgrepIgnoreArgs(exclude), '-e', pattern, '.'];
+  return [
+    '--count',
+    '--include-zero',
+    '--null',
+    '--path-separator',
+    '\\xFF',
+    '--binary',
+    '--no-messages',
+    '--ignore-case',
+    ...ripgrepIgnoreArgs(exclude),
+    '-e',
+    pattern,
+    '.',
+  ];
 }
 
+/** Longest record (path, NUL, count, newline) accepted; paths are far shorter (PATH_MAX). */
+const MAX_RECORD_BYTES = 1 << 20;
+const EMPTY = Buffer.alloc(0);
+/** An empty, `.` or `..` part: never printed by rg for a real path (see SEPARATOR). */
+const UNUSABLE_PART = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
 /**
- * Runs the scan; resolves undefined when this rg is missing or fails (the caller falls back).
- * `spool`: rg writes its output to a private temporary file, read once rg is done, instead
- * of a pipe. A pipe holds 64 KB: while the reading process's event loop is busy (an
- * editor's extension host as the window starts), rg waits on it; a 98k-file scan took
- * 15–25 s instead of 3–4 s with the loop busy 90% of the time, 3–7 s spooled.
+ * Parses the scan's output as it arrives, in chunks cut anywhere: records are
+ * `path NUL count LF`, the path in rg's bytes with SEPARATOR for `/` (it may hold a
+ * newline; it never holds a NUL). Each record is handed on at once, as a
+ * workspace-relative `/`-separated path and whether its count is above zero.
  */
-export function scanWithRipgrep(rgPath: string, root: string, pattern: string, exclude: readonly string[], signal?: AbortSignal, spool = false): Promise<ScanListing | undefined> {
+export class ScanOutputParser {
+  private pending: Buffer = EMPTY;
+  /** Set when the output is not a scan's (a record without end, or one too long). */
+  malformed = false;
+
+  constructor(private readonly onRecord: (path: string, matches: boolean) => void) {}
+
+  push(chunk: Buffer): void {
+    if (this.malformed) return;
+    const buffer = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    let start = 0;
+    for (;;) {
+      const nul = buffer.indexOf(0, start);
+      if (nul < 0) break;
+      const end = buffer.indexOf(10, nul + 1);
+      if (end < 0) break;
+      this.take(buffer, start, nul, end);
+      start = end + 1;
+    }
+    // The rest is copied: the chunk it came from is not kept alive for a few bytes.
+    this.pending = start < buffer.length ? Buffer.from(buffer.subarray(start)) : EMPTY;
+    if (this.pending.length > MAX_RECORD_BYTES) this.malformed = true;
+  }
+
+  /** The output ended: a partial record left over means it was not a whole scan. */
+  end(): void {
+    if (this.pending.length) this.malformed = true;
+    this.pending = EMPTY;
+  }
+
+  private take(buffer: Buffer, start: number, nul: number, end: number): void {
+    for (let i = start; i < nul; i++) if (buffer[i] === SEPARATOR) buffer[i] = 0x2f;
+    // rg prints `./` before every path (it is given `.`).
+    const from = nul - start >= 2 && buffer[start] === 0x2e && buffer[start + 1] === 0x2f ? start + 2 : start;
+    const path = buffer.toString('utf8', from, nul);
+    if (path === '' || UNUSABLE_PART.test(path)) return;
+    const matches = !(end === nul + 2 && buffer[nul + 1] === 0x30 /* '0' */);
+    this.onRecord(path, matches);
+  }
+}
+
+/** How one scan hands its output over. */
+export interface ScanOptions {
+  /** Sees each listed file as soon as rg prints it (in no particular order). */
+  onFile?: (path: string, candidate: boolean) => void;
+  /**
+   * rg writes its output to a private temporary file, read once rg is done, instead of a
+   * pipe. A pipe holds 64 KB: while the reading process's event loop is busy (an editor's
+   * extension host as the window starts), rg waits on it; a 98k-file scan took 15–25 s
+   * instead of 3–4 s with the loop busy 90% of the time, 3–7 s spooled.
+   */
+  spool?: boolean;
+}
+
+/** Runs the scan; resolves undefined when this rg is missing or fails (the caller falls back). */
+export function scanWithRipgrep(
+  rgPath: string,
+  root: string,
+  pattern: string,
+  exclude: readonly string[],
+  signal?: AbortSignal,
+  { onFile, spool = false }: ScanOptions = {},
+): Promise<ScanListing | undefined> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve(undefined);
     let child: ReturnType<typeof spawn>;
@@ -76,25 +176,15 @@ export function scanWithRipgrep(rgPath: string, root: string, pattern: string, e
     signal?.addEventListener('abort', onAbort, { once: true });
     const files: string[] = [];
     const candidates = new Set<string>();
-    const decoder = new StringDecoder('utf8');
-    let rest = '';
-    const take = (line: string) => {
-      const nul = line.lastIndexOf('\0');
-      if (nul < 0) return;
-      const path = normalisePath(line.slice(0, nul));
+    const parser = new ScanOutputParser((path, matches) => {
       files.push(path);
-      if (line.charCodeAt(nul + 1) !== 48 /* '0' */ || line.length > nul + 2) candidates.add(path);
-    };
-    const onData = (chunk: Buffer) => {
-      const text = rest + decoder.write(chunk);
-      let start = 0;
-      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-        take(text.slice(start, end));
-        start = end + 1;
-      }
-      rest = text.slice(start);
-    };
-    child.stdout?.on('data', onData);
+      if (matches) candidates.add(path);
+      onFile?.(path, matches);
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      parser.push(chunk);
+      if (parser.malformed) child.kill();
+    });
     child.on('error', () => {
       if (spoolDir) rmSync(spoolDir, { recursive: true, force: true });
       resolve(undefined);
@@ -105,8 +195,8 @@ export function scanWithRipgrep(rgPath: string, root: string, pattern: string, e
         // Parsed in slices of 1 MB, yielding between them (the event loop stays free).
         try {
           const data = !signal?.aborted && (code === 0 || code === 1 || code === 2) ? readFileSync(nodePath.join(spoolDir, 'out')) : Buffer.alloc(0);
-          for (let at = 0; at < data.length; at += 1 << 20) {
-            onData(data.subarray(at, at + (1 << 20)));
+          for (let at = 0; at < data.length && !parser.malformed; at += 1 << 20) {
+            parser.push(data.subarray(at, at + (1 << 20)));
             await new Promise((next) => setImmediate(next));
           }
         } catch {
@@ -115,18 +205,13 @@ export function scanWithRipgrep(rgPath: string, root: string, pattern: string, e
           rmSync(spoolDir, { recursive: true, force: true });
         }
       }
-      take(rest + decoder.end());
+      parser.end();
       // 1: nothing matched. 2: an error, such as one unreadable folder; what it listed stands
       // when it listed anything (a bad binary or a bad pattern lists nothing).
-      const ok = !signal?.aborted && (code === 0 || code === 1 || (code === 2 && files.length > 0));
-      resolve(ok ? { files: files.sort(), candidates } : undefined);
+      const ok = !signal?.aborted && !parser.malformed && (code === 0 || code === 1 || (code === 2 && files.length > 0));
+      resolve(ok ? { files: files.sort(), candidates, confirmReads: CONFIRM_RG_READS } : undefined);
     });
   });
-}
-
-function normalisePath(path: string): string {
-  const slashed = nodePath.sep === '\\' ? path.replace(/\\/g, '/') : path;
-  return slashed.startsWith('./') ? slashed.slice(2) : slashed;
 }
 
 const RG = process.platform === 'win32' ? 'rg.exe' : 'rg';

@@ -37,10 +37,21 @@ export interface ScanOutcome {
   scanner: string;
 }
 
-export async function runScanners(scanners: readonly Scanner[], root: string, pattern: string, exclude: readonly string[], signal?: AbortSignal): Promise<ScanOutcome> {
+/**
+ * `onFile` sees the files of an rg scan as it streams them, before the listing is done
+ * (and those of a scan that then fails, whose listing is never returned).
+ */
+export async function runScanners(
+  scanners: readonly Scanner[],
+  root: string,
+  pattern: string,
+  exclude: readonly string[],
+  signal?: AbortSignal,
+  onFile?: (path: string, candidate: boolean) => void,
+): Promise<ScanOutcome> {
   for (const scanner of scanners) {
     const listing =
-      scanner.kind === 'rg' ? await scanWithRipgrep(scanner.command, root, pattern, exclude, signal, scanner.spool) : await scanWithGitGrep(root, pattern, exclude, signal);
+      scanner.kind === 'rg' ? await scanWithRipgrep(scanner.command, root, pattern, exclude, signal, { onFile, spool: scanner.spool }) : await scanWithGitGrep(root, pattern, exclude, signal);
     if (signal?.aborted) break;
     if (listing) return { listing, scanner: scanner.label };
   }

@@ -69,6 +69,7 @@ export async function keepByIgnoreRules(root: string, paths: readonly string[], 
   const rules = new IgnoreRules(exclude);
   const depth = (p: string) => p.split('/').length;
   const ignoreFiles = paths
+    .filter((p) => p.endsWith('ignore'))
     .map((p) => ({ p, name: p.slice(p.lastIndexOf('/') + 1) }))
     .filter(({ name }) => (IGNORE_FILES as readonly string[]).includes(name))
     .sort((a, b) => depth(a.p) - depth(b.p) || IGNORE_FILES.indexOf(a.name as never) - IGNORE_FILES.indexOf(b.name as never));

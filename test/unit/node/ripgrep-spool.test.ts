@@ -32,7 +32,7 @@ describe('spooled ripgrep scan', function () {
     it(`lists the same files and candidates as the piped scan: ${fixture}, and leaves nothing behind`, async () => {
       const root = path.join(FIXTURES, fixture);
       const piped = await scanWithRipgrep(rg, root, PATTERN, []);
-      const spooled = await scanWithRipgrep(rg, root, PATTERN, [], undefined, true);
+      const spooled = await scanWithRipgrep(rg, root, PATTERN, [], undefined, { spool: true });
       assert.ok(piped && spooled);
       assert.deepEqual(spooled.files, piped.files);
       assert.deepEqual([...spooled.candidates].sort(), [...piped.candidates].sort());
@@ -51,7 +51,7 @@ describe('spooled ripgrep scan', function () {
       names.push(name);
       writeFileSync(path.join(root, name), i % 3 === 0 ? '// ADR-7\n' : 'x\n');
     }
-    const spooled = await scanWithRipgrep(rg, root, PATTERN, [], undefined, true);
+    const spooled = await scanWithRipgrep(rg, root, PATTERN, [], undefined, { spool: true });
     assert.deepEqual(spooled?.files, [...names].sort());
     assert.equal(spooled!.candidates.size, 2000);
     assert.deepEqual(readdirSync(temp), ['many']);
@@ -65,15 +65,15 @@ describe('spooled ripgrep scan', function () {
       while (performance.now() < until);
     }, 50);
     try {
-      assert.ok(await scanWithRipgrep(rg, root, PATTERN, [], undefined, true));
+      assert.ok(await scanWithRipgrep(rg, root, PATTERN, [], undefined, { spool: true }));
     } finally {
       clearInterval(timer);
     }
     const controller = new AbortController();
-    const pending = scanWithRipgrep(rg, root, PATTERN, [], controller.signal, true);
+    const pending = scanWithRipgrep(rg, root, PATTERN, [], controller.signal, { spool: true });
     controller.abort();
     assert.equal(await pending, undefined);
-    assert.equal(await scanWithRipgrep(path.join(temp, 'no-such-rg'), root, PATTERN, [], undefined, true), undefined);
+    assert.equal(await scanWithRipgrep(path.join(temp, 'no-such-rg'), root, PATTERN, [], undefined, { spool: true }), undefined);
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.deepEqual(readdirSync(temp), []);
   });

@@ -73,6 +73,8 @@ function writeTraps(root: string): void {
   write('src/uses.ts', '// See ADR-0002.\nexport {};\n');
   write('src/name with spaces: and colon.ts', '// ADR-0002 again\n');
   write('src/ünïcode-名前.py', '# @decision ADR-0009\n');
+  // A name with a newline (not on Windows): a line-based reading of rg's output splits it.
+  if (process.platform !== 'win32') write('src/new\nline.ts', '// See ADR-0002.\n');
   write('src/path-only.ts', '// see docs/adr/0001-first.md\n');
   write('src/no-refs.ts', 'export const adr = "ADR-0002"; // a string, no reference\n');
   write('src/binary.ts', Buffer.concat([Buffer.from('// ADR-0002\n'), Buffer.from([0, 1, 2])]));
@@ -125,6 +127,7 @@ describe('scanners give identical results', function () {
         }
         assert.ok(expected.findings.some((f) => f.startsWith('src/name with spaces: and colon.ts:0:') && f.includes('ref.superseded')));
         assert.ok(expected.findings.some((f) => f.startsWith('src/ünïcode-名前.py:0:') && f.includes('ref.unknown')));
+        if (process.platform !== 'win32') assert.ok(expected.findings.some((f) => f.startsWith('src/new\nline.ts:0:') && f.includes('ref.superseded')));
       }
       for (const [label, scanners] of SCANNERS) {
         const loaded: LoadedWorkspace = await loadWorkspace(root, { scanners });
