@@ -15,6 +15,7 @@ import { decisionFileInfo } from '../core/decisions';
 import { assumptionTemplate, decisionTemplate, kebabCase, newDecisionFileName, nextAssumptionId } from '../core/templates';
 import { applyBranches } from '../node/git-facts';
 import { confinedPath, OutsideWorkspaceError } from '../node/confine';
+import { createExclusive as createNew, lostRace } from '../node/exclusive-create';
 import type { LoadedWorkspace } from '../node/load-workspace';
 
 /** A record could not be created where it belongs (exists, outside the workspace, not a folder): exit 2. */
@@ -41,32 +42,13 @@ export async function newDecision(ws: LoadedWorkspace, title: string, today: str
     const text = decisionTemplate({ title, date: today, number, owner, dialect: latest?.dialect === 'nygard' ? 'nygard' : 'frontmatter' });
     const absolute = nodePath.join(absoluteFolder, fileName);
     if (!(await createExclusive(absolute, text, false))) continue;
-    if (await lostRace(absoluteFolder, fileName, digits)) {
+    if (await lostRace(absoluteFolder, fileName, (name) => decisionFileInfo(name)?.number === number)) {
       await fs.unlink(absolute);
       continue;
     }
     return { path: `${folder}/${fileName}`, id: `${ws.config.decisionPrefix}-${digits}` };
   }
   throw new ExistsError(`could not find a free number in ${folder} after ${MAX_ATTEMPTS} attempts; nothing was written`);
-}
-
-/**
- * Whether another record file with the same number was there first (earlier change time,
- * or the same time and an earlier name): then this run gives the number up.
- */
-async function lostRace(absoluteFolder: string, fileName: string, digits: string): Promise<boolean> {
-  const mine = await fs.stat(nodePath.join(absoluteFolder, fileName), { bigint: true });
-  for (const name of await fs.readdir(absoluteFolder)) {
-    if (name === fileName || nextDecisionNumberOf(name) !== Number(digits)) continue;
-    const theirs = await fs.stat(nodePath.join(absoluteFolder, name), { bigint: true }).catch(() => undefined);
-    if (!theirs) continue;
-    if (theirs.ctimeNs < mine.ctimeNs || (theirs.ctimeNs === mine.ctimeNs && name < fileName)) return true;
-  }
-  return false;
-}
-
-function nextDecisionNumberOf(name: string): number | undefined {
-  return decisionFileInfo(name)?.number;
 }
 
 /** The record folder, created when missing, after checking that it stays inside the workspace folder. */
@@ -105,15 +87,14 @@ export async function newAssumption(ws: LoadedWorkspace, statement: string): Pro
  * the name is taken and `failWhenTaken` is false; throws ExistsError when it is true.
  */
 async function createExclusive(absolutePath: string, text: string, failWhenTaken: boolean): Promise<boolean> {
+  let created: boolean;
   try {
-    await fs.writeFile(absolutePath, text, { flag: 'wx' });
-    return true;
+    created = await createNew(absolutePath, text);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' && !failWhenTaken) return false;
-    if (code === 'EEXIST') throw new ExistsError(`${absolutePath} already exists; nothing was written`);
-    throw new ExistsError(`cannot write ${absolutePath} (${code ?? String(error)}); nothing was written`);
+    throw new ExistsError(`cannot write ${absolutePath} (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was written`);
   }
+  if (!created && failWhenTaken) throw new ExistsError(`${absolutePath} already exists; nothing was written`);
+  return created;
 }
 
 /** `git config user.email`, when git is there and says one. */

@@ -14,7 +14,9 @@
 // running *.bench.test.ts (the editor's first findings vs rg, event-loop delay); its
 // figures go to HOST_BENCH_OUT (JSON) and are printed (`npm run bench -- --tree DIR --editor`).
 //
-// Usage: npm run build && node test/host/run.mjs [--grep <pattern>]
+// Usage: npm run build && node test/host/run.mjs [--grep <pattern>] [--run <names>]
+// `--run trusted,hostile` (or HOST_RUNS) starts only the named runs: trusted, untrusted,
+// multiroot, hostile.
 // Environment: HOST_GREP (same as --grep), HOST_TIMEOUT_MS (default 300000),
 // CHROMIUM_PATH, RG_PATH, KEEP_TEST_WORKSPACE=1 (keep the temp folder).
 
@@ -30,6 +32,8 @@ const started = Date.now();
 const argv = process.argv.slice(2);
 const grepIndex = argv.indexOf('--grep');
 const grep = grepIndex >= 0 ? argv[grepIndex + 1] : process.env.HOST_GREP;
+const runIndex = argv.indexOf('--run');
+const onlyRuns = (runIndex >= 0 ? argv[runIndex + 1] : process.env.HOST_RUNS)?.split(',').map((r) => r.trim()).filter(Boolean);
 const timeoutMs = Number(process.env.HOST_TIMEOUT_MS ?? 300_000);
 
 const extensionMain = join(repoRoot, 'dist', 'extension.js');
@@ -122,7 +126,8 @@ async function main() {
         { label: 'untrusted workspace', suite: 'untrusted' },
         { label: 'multi-root workspace', suite: 'multiroot' },
         { label: 'hostile workspace', suite: 'hostile' },
-      ];
+      ].filter((run) => !onlyRuns || onlyRuns.includes(run.suite || 'trusted'));
+  if (runs.length === 0) throw new Error(`--run ${onlyRuns?.join(',')}: no such run (trusted, untrusted, multiroot, hostile)`);
   let passed = 0;
   let failed = 0;
   for (const run of runs) {

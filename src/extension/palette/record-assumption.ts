@@ -61,6 +61,23 @@ export async function recordAssumption(service: IndexService, prefill: RecordPre
     void prompts.showWarningMessage(`${outcome.reason} ${id} goes into a file of its own instead.`);
   }
   const dir = config.assumptionFolders.find((f) => [...folder.allFiles].some((p) => isUnder(p, f))) ?? config.assumptionFolders[0] ?? 'docs/assumptions';
-  const path = `${dir}/${id.toLowerCase()}-${kebabCase(statement).slice(0, 40).replace(/-+$/, '')}.yaml`;
-  return createRecordFile(folder, path, assumptionTemplate({ id, statement, owner: owner.trim() || undefined }));
+  const known = (folder.index?.assumptions ?? []).map((a) => a.id);
+  const tried: string[] = [];
+  const claim = await createRecordFile(
+    folder,
+    dir,
+    (attempt, onDisk) => {
+      // After a taken id: the next one free in the index and among the folder's file names.
+      const next = attempt === 0 ? id : nextAssumptionId([...known, ...tried, ...onDisk.map(idOfFileName).filter((x): x is string => !!x)], config.assumptionPrefix);
+      tried.push(next);
+      return { fileName: `${next.toLowerCase()}-${kebabCase(statement).slice(0, 40).replace(/-+$/, '')}.yaml`, id: next, text: assumptionTemplate({ id: next, statement, owner: owner.trim() || undefined }) };
+    },
+    (name, file) => idOfFileName(name) === file.id.toUpperCase(),
+  );
+  return claim?.uri;
+}
+
+/** The id an assumption file's name starts with (`asm-4-traffic.yaml` → `ASM-4`). */
+function idOfFileName(name: string): string | undefined {
+  return /^([a-z][a-z0-9]*-\d+)-/i.exec(name)?.[1].toUpperCase();
 }

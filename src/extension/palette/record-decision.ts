@@ -7,12 +7,14 @@
 import * as vscode from 'vscode';
 import { parseNumberedId } from '../../core/ids';
 import { isUnder } from '../../core/layout';
-import { decisionTemplate, kebabCase, type NewDecisionDialect } from '../../core/templates';
+import { decisionFileInfo } from '../../core/decisions';
+import { nextFreeNumber } from '../../core/governance/numbers';
+import { decisionTemplate, kebabCase, newDecisionFileName, type NewDecisionDialect } from '../../core/templates';
 import type { IndexService } from '../index-service';
 import { prompts } from '../prompts';
-import { createRecordFile, type RecordPrefill } from '../record-commands';
+import { createRecordFile, takenNote, type RecordPrefill } from '../record-commands';
 import { insertLinkComment } from './link-selection';
-import { allAssumptions, knownPeople, me, newDecisionIn, pickFolder, today } from './shared';
+import { allAssumptions, filesIn, knownPeople, me, newDecisionIn, pickFolder, today } from './shared';
 
 const OTHER = '$(edit) Someone else…';
 
@@ -81,29 +83,39 @@ export async function recordDecision(service: IndexService, prefill: RecordPrefi
   }
 
   const target = folder.layout?.decisionFolders[0] ?? 'docs/adr';
-  let { fileName, number } = await newDecisionIn(folder, target, title);
+  let first = await newDecisionIn(folder, target, title);
   const wanted = prefill.id ? parseNumberedId(prefill.id) : undefined;
   if (wanted && wanted.prefix === config.decisionPrefix.toUpperCase() && !folder.index?.lookup(prefill.id!)) {
-    number = wanted.number;
-    fileName = `${wanted.digits.padStart(Math.max(fileName.indexOf('-'), wanted.digits.length), '0')}-${kebabCase(title)}.md`;
+    const digits = wanted.digits.padStart(Math.max(first.fileName.indexOf('-'), wanted.digits.length), '0');
+    first = { fileName: `${digits}-${kebabCase(title)}.md`, number: wanted.number, digits };
   }
   const latest = folder.index?.decisions
     .filter((d) => isUnder(d.path, target))
     .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
     .at(-1);
   const dialect: NewDecisionDialect = latest?.dialect === 'nygard' ? 'nygard' : 'frontmatter';
-  const text = decisionTemplate({ title, date: today(), number, owner: owner.trim() || undefined, approvers, assumptions, appliesTo, dialect });
-  const path = `${target}/${fileName}`;
-  const uri = await createRecordFile(folder, path, text, true);
-  if (!uri) return undefined;
+  const claim = await createRecordFile(
+    folder,
+    target,
+    (attempt, onDisk) => {
+      // After a taken number: the next one free on disk, in the index and on other branches.
+      const names = [...onDisk, ...filesIn(folder, target)];
+      const choice = attempt === 0 ? first : newDecisionFileName(names, title, nextFreeNumber(names, target, folder.branches));
+      return { fileName: choice.fileName, id: `${config.decisionPrefix}-${choice.digits}`, number: choice.number, text: decisionTemplate({ title, date: today(), number: choice.number, owner: owner.trim() || undefined, approvers, assumptions, appliesTo, dialect }) };
+    },
+    (name, file) => decisionFileInfo(name)?.number === file.number,
+    true,
+  );
+  if (!claim) return undefined;
+  const { path, id, uri } = claim;
+  const note = takenNote(claim);
 
-  const id = `${config.decisionPrefix}-${fileName.slice(0, fileName.indexOf('-'))}`;
   if (origin && originPath && folder.roleOf(originPath) !== 'decision' && !origin.document.isClosed) {
     const where = origin.selection.active.line;
-    const choice = await prompts.showInformationMessage(`Created ${path} (${id}).`, `Link ${vscode.workspace.asRelativePath(origin.document.uri)} to ${id}`);
+    const choice = await prompts.showInformationMessage(`Created ${path} (${id})${note}.`, `Link ${vscode.workspace.asRelativePath(origin.document.uri)} to ${id}`);
     if (choice) await insertLinkComment(origin.document, where, [{ id, kind: 'decision' }]);
   } else {
-    void prompts.showInformationMessage(`Created ${path} (${id}).`);
+    void prompts.showInformationMessage(`Created ${path} (${id})${note}.`);
   }
   return uri;
 }

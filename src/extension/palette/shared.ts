@@ -158,6 +158,13 @@ export async function changeFile(uri: vscode.Uri, compute: (text: string) => Edi
   const edit = new vscode.WorkspaceEdit();
   addTextChange(edit, document, before, result.text, label);
   if (!(await vscode.workspace.applyEdit(edit))) return { ok: false, reason: `VS Code did not apply the change to ${vscode.workspace.asRelativePath(uri)}.` };
+  if (!wasDirty && (await changedOnDisk(uri, before))) {
+    // Saving would replace what someone else wrote: keep both, and let the user compare.
+    return {
+      ok: false,
+      reason: `${vscode.workspace.asRelativePath(uri)} changed on disk meanwhile, so it was not saved: the change is kept, unsaved, in the editor — compare it with the file on disk, then save or revert.`,
+    };
+  }
   if (!wasDirty && !(await document.save())) {
     // Nothing is lost: the change stays in the editor, unsaved, and the caller says so.
     return { ok: false, reason: `${vscode.workspace.asRelativePath(uri)} could not be saved (is it read-only?); the change is kept, unsaved, in the editor — save it once the file can be written.` };
@@ -165,13 +172,16 @@ export async function changeFile(uri: vscode.Uri, compute: (text: string) => Edi
   return { ok: true, document, before, after: result.text };
 }
 
-/** Whether a file exists (used before creating one: never overwrite). */
-export async function fileExists(uri: vscode.Uri): Promise<boolean> {
+/**
+ * Whether the file on disk no longer holds `text` (someone wrote it since the editor read
+ * it). Line endings are compared as the editor keeps them: it makes mixed ones uniform.
+ */
+export async function changedOnDisk(uri: vscode.Uri, text: string): Promise<boolean> {
+  const lines = (t: string) => t.replace(/\r\n?/g, '\n');
   try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
+    return lines(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) !== lines(text);
   } catch {
-    return false;
+    return false; // gone or unreadable: the save says what is wrong
   }
 }
 

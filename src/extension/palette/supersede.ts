@@ -8,11 +8,15 @@ import * as vscode from 'vscode';
 import { addSupersession, markSuperseded, refusesRecordEdits } from '../../core/edits';
 import { formatId } from '../../core/ids';
 import type { Decision } from '../../core/model';
-import { decisionTemplate } from '../../core/templates';
+import { decisionFileInfo } from '../../core/decisions';
+import { nextFreeNumber } from '../../core/governance/numbers';
+import { inert } from '../../core/inert-text';
+import { decisionTemplate, newDecisionFileName } from '../../core/templates';
 import type { FolderIndex } from '../folder-index';
 import type { IndexService } from '../index-service';
 import { prompts } from '../prompts';
-import { addTextChange, allDecisions, decisionItem, fileExists, me, newDecisionIn, recordFromArgs, relativeLink, today, type RecordHit } from './shared';
+import { addCreation, claimNewFile, releaseClaim, takenNote } from '../record-commands';
+import { addTextChange, allDecisions, changedOnDisk, decisionItem, filesIn, me, newDecisionIn, recordFromArgs, relativeLink, today, type RecordHit } from './shared';
 
 export async function supersedeDecision(service: IndexService, args: readonly unknown[]): Promise<vscode.Uri | undefined> {
   await service.whenIdle();
@@ -40,60 +44,89 @@ export async function supersedeDecision(service: IndexService, args: readonly un
 
   const config = folder.config!.config;
   const dir = old.path.includes('/') ? old.path.slice(0, old.path.lastIndexOf('/')) : '';
-  const { fileName, number, digits } = await newDecisionIn(folder, dir, title);
-  const path = dir ? `${dir}/${fileName}` : fileName;
-  const newId = formatId(config.decisionPrefix, digits);
-  const newUri = folder.uriOf(path);
-  if (await fileExists(newUri)) {
-    void prompts.showWarningMessage(`${path} already exists; nothing was written.`);
-    return undefined;
-  }
-
+  const first = await newDecisionIn(folder, dir, title);
+  const owner = old.owner ?? (await me(folder));
+  const pathOf = (fileName: string) => (dir ? `${dir}/${fileName}` : fileName);
   // The successor, prefilled: owner, approvers (pending again), assumptions, applies-to.
-  const draft = decisionTemplate({
-    title,
-    date: today(),
-    number,
-    owner: old.owner ?? (await me(folder)),
-    approvers: old.approvers.map((a) => a.name),
-    assumptions: old.assumptions.map((m) => m.id),
-    appliesTo: old.appliesTo,
-    dialect: old.dialect === 'nygard' ? 'nygard' : 'frontmatter',
-  });
-  const successor = addSupersession(draft, 'supersedes', { id: old.id, href: relativeLink(path, old.path) });
-  if (!successor.ok) {
-    void prompts.showWarningMessage(`Could not prepare the successor: ${successor.reason}`);
-    return undefined;
-  }
-
+  const successorText = (path: string, number: number) => {
+    const draft = decisionTemplate({
+      title,
+      date: today(),
+      number,
+      owner,
+      approvers: old.approvers.map((a) => a.name),
+      assumptions: old.assumptions.map((m) => m.id),
+      appliesTo: old.appliesTo,
+      dialect: old.dialect === 'nygard' ? 'nygard' : 'frontmatter',
+    });
+    return addSupersession(draft, 'supersedes', { id: old.id, href: relativeLink(path, old.path) });
+  };
   const oldUri = folder.uriOf(old.path);
   const oldDocument = await vscode.workspace.openTextDocument(oldUri);
   const wasDirty = oldDocument.isDirty;
+  const marking = (newId: string, path: string) => markSuperseded(oldDocument.getText(), { id: newId, href: relativeLink(old.path, path) });
+
+  // Both edits are checked before anything is written.
+  const prepared = successorText(pathOf(first.fileName), first.number);
+  if (!prepared.ok) {
+    void prompts.showWarningMessage(`Could not prepare the successor: ${prepared.reason}`);
+    return undefined;
+  }
+  const check = marking(formatId(config.decisionPrefix, first.digits), pathOf(first.fileName));
+  if (!check.ok) {
+    void prompts.showWarningMessage(`${old.id} cannot be marked superseded: ${check.reason} Nothing was written.`);
+    return undefined;
+  }
+
+  const claim = await claimNewFile(
+    folder,
+    dir,
+    (attempt, onDisk) => {
+      // After a taken number: the next one free on disk, in the index and on other branches.
+      const names = [...onDisk, ...filesIn(folder, dir)];
+      const choice = attempt === 0 ? first : newDecisionFileName(names, title, nextFreeNumber(names, dir, folder.branches));
+      const successor = successorText(pathOf(choice.fileName), choice.number);
+      return { fileName: choice.fileName, id: formatId(config.decisionPrefix, choice.digits), number: choice.number, text: successor.ok ? successor.text : prepared.text };
+    },
+    (name, file) => decisionFileInfo(name)?.number === file.number,
+  );
+  if ('refusal' in claim) {
+    void prompts.showWarningMessage(`${inert(claim.refusal)}; nothing was written.`);
+    return undefined;
+  }
+  const { path, id: newId, uri: newUri } = claim;
   const before = oldDocument.getText();
-  const marked = markSuperseded(before, { id: newId, href: relativeLink(old.path, path) });
+  const marked = marking(newId, path);
   if (!marked.ok) {
+    await releaseClaim(claim);
     void prompts.showWarningMessage(`${old.id} cannot be marked superseded: ${marked.reason} Nothing was written.`);
     return undefined;
   }
 
   const edit = new vscode.WorkspaceEdit();
   const label = `Supersede ${old.id} with ${newId}`;
-  edit.createFile(newUri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(successor.text) }, { label, needsConfirmation: false });
+  addCreation(edit, claim, label);
   addTextChange(edit, oldDocument, before, marked.text, label);
   if (!(await vscode.workspace.applyEdit(edit))) {
+    await releaseClaim(claim);
     void prompts.showWarningMessage(`Could not supersede ${old.id}; nothing was written.`);
     return undefined;
   }
+  const note = takenNote(claim);
   // A failed save (a read-only file) loses nothing: the change stays in the editor, and the user is told.
-  const saved = wasDirty || (await oldDocument.save());
+  // Saving over a change made on disk meanwhile would lose it: then the change waits, unsaved.
+  const raced = !wasDirty && (await changedOnDisk(oldUri, before));
+  const saved = wasDirty || (!raced && (await oldDocument.save()));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(newUri), { preview: false });
   if (!saved) {
     await vscode.window.showTextDocument(oldDocument, { preview: false });
     void prompts.showWarningMessage(
-      `Created ${path} (${newId}), but ${old.path} could not be saved (is it read-only?): its change to superseded is kept, unsaved, in the editor. Save it once the file can be written.`,
+      raced
+        ? `Created ${path} (${newId})${note}, but ${old.path} changed on disk meanwhile, so it was not saved: its change to superseded is kept, unsaved, in the editor. Compare it with the file on disk, then save it.`
+        : `Created ${path} (${newId})${note}, but ${old.path} could not be saved (is it read-only?): its change to superseded is kept, unsaved, in the editor. Save it once the file can be written.`,
     );
   } else {
-    void prompts.showInformationMessage(`Created ${path} (${newId}), superseding ${old.id}, which is now marked superseded.`);
+    void prompts.showInformationMessage(`Created ${path} (${newId})${note}, superseding ${old.id}, which is now marked superseded.`);
   }
 
   await offerReferenceUpdate(folder, old, newId);

@@ -6,11 +6,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AlignmentApi } from '../../../src/extension/extension';
-import { eventually, folderIndex, folderUri, getApi, openEditor, readText, restoreWorkspace, track, writeFile, wsUri } from './helpers';
+import { writeFileSync } from 'node:fs';
+import { answerPrompts, eventually, folderIndex, folderUri, getApi, openEditor, readText, restoreWorkspace, track, writeFile, wsUri } from './helpers';
 
 type Matcher = string | RegExp;
 type Answer =
-  | { input: string | typeof DEFAULT | undefined }
+  | { input: string | typeof DEFAULT | undefined; before?: () => void }
   | { pick: Matcher | Matcher[] | undefined; seen?: (labels: string[]) => void }
   | { button: Matcher | undefined };
 const DEFAULT = Symbol('keep the prefilled value');
@@ -44,7 +45,8 @@ function answer(api: AlignmentApi, answers: Answer[]): Script {
   };
   api.setPrompts({
     showInputBox: (async (options?: vscode.InputBoxOptions) => {
-      const { input } = take('input', options?.prompt ?? options?.title ?? '');
+      const { input, before } = take('input', options?.prompt ?? options?.title ?? '');
+      before?.();
       const value = input === DEFAULT ? (options?.value ?? '') : input;
       if (value !== undefined && options?.validateInput) {
         const problem = await options.validateInput(value);
@@ -195,6 +197,109 @@ describe('palette commands', function () {
     const text = await readText('docs/adr/0042-trace-every-request.md');
     assert.ok(text.startsWith(lines('---', 'status: proposed', `date: ${today()}`, 'owner: dana@example.com', '---', '# Trace every request', '')), text);
     assert.ok(script.messages.some((m) => m.includes('ADR-0042')), script.messages.join(' | '));
+  });
+
+  // Another window, a terminal or a pull creates a record between the command's prompts
+  // and its write: the file is written synchronously during the last prompt, before the
+  // index can learn of it (its file events are debounced), so the command picks the same
+  // number and must find it taken on disk.
+  const RIVAL = '# Taken meanwhile\n\nWritten by someone else; must stay as it is.\n';
+  const takeOnDisk = (path: string) => () => writeFileSync(wsUri(path).fsPath, RIVAL);
+
+  it('Record Decision: a number taken on disk between the prompts and the write gets the next one; the file there is untouched', async () => {
+    const taken = 'docs/adr/0009-use-openfeature-for-flags.md';
+    const mine = 'docs/adr/0010-use-openfeature-for-flags.md';
+    await track(taken);
+    await track(mine);
+    script = answer(api, [{ input: 'Use OpenFeature for flags' }, { input: DEFAULT }, { pick: [] }, { pick: [], seen: takeOnDisk(taken) }]);
+    const uri = (await vscode.commands.executeCommand(COMMAND.recordDecision)) as vscode.Uri | undefined;
+    assert.equal(uri?.toString(), wsUri(mine).toString(), script.messages.join(' | '));
+    assert.equal(await readText(taken), RIVAL, 'the file that took the number is byte-identical');
+    assert.match(await readText(mine), /^---\nstatus: proposed\n[\s\S]*\n# Use OpenFeature for flags\n/);
+    assert.deepEqual(script.messages, [`Created ${mine} (ADR-0010) (ADR-0009 was taken meanwhile).`]);
+  });
+
+  it('Record Decision: a number another file took meanwhile (another name) is given up for the next one', async () => {
+    const rival = 'docs/adr/0009-rival-title.md';
+    const mine = 'docs/adr/0010-trace-every-request.md';
+    await track(rival);
+    await track(mine);
+    await track('docs/adr/0009-trace-every-request.md');
+    script = answer(api, [{ input: 'Trace every request' }, { input: DEFAULT }, { pick: [] }, { pick: [], seen: takeOnDisk(rival) }]);
+    await vscode.commands.executeCommand(COMMAND.recordDecision);
+    assert.equal(await readText(rival), RIVAL);
+    assert.match(await readText(mine), /\n# Trace every request\n/);
+    const adr = (await vscode.workspace.fs.readDirectory(wsUri('docs/adr'))).map(([n]) => n);
+    assert.deepEqual(adr.filter((n) => n.startsWith('0009-') || n.startsWith('0010-')).sort(), ['0009-rival-title.md', '0010-trace-every-request.md']);
+    assert.deepEqual(script.messages, [`Created ${mine} (ADR-0010) (ADR-0009 was taken meanwhile).`]);
+  });
+
+  it('Record Decision: two commands racing each get their own number, and both records exist', async () => {
+    const candidates = ['0009-race-one', '0009-race-two', '0010-race-one', '0010-race-two'].map((n) => `docs/adr/${n}.md`);
+    for (const p of candidates) await track(p);
+    let titles = 0;
+    const asked = answerPrompts(api, (options) => (options.prompt === 'Title of the decision' ? (titles++ === 0 ? 'Race one' : 'Race two') : undefined));
+    const uris = (await Promise.all([vscode.commands.executeCommand(COMMAND.recordDecision), vscode.commands.executeCommand(COMMAND.recordDecision)])) as (vscode.Uri | undefined)[];
+    const told = asked.filter((a) => a.kind === 'message').map((a) => a.text ?? '');
+    assert.ok(uris.every((u) => u), told.join(' | '));
+    const names = (await vscode.workspace.fs.readDirectory(wsUri('docs/adr'))).map(([n]) => n).filter((n) => /^00(09|10)-race-/.test(n));
+    assert.equal(names.length, 2, names.join(', '));
+    assert.deepEqual(names.map((n) => n.slice(0, 4)).sort(), ['0009', '0010'], names.join(', '));
+    for (const name of names) {
+      const title = name.endsWith('race-one.md') ? 'Race one' : 'Race two';
+      assert.match(await readText(`docs/adr/${name}`), new RegExp(`\\n# ${title}\\n`), name);
+    }
+    assert.equal(told.filter((t) => /^Created docs\/adr\/00(09|10)-race-/.test(t)).length, 2, told.join(' | '));
+  });
+
+  it('Record Assumption: an id taken on disk meanwhile gets the next one; the file there is untouched', async () => {
+    const taken = 'docs/assumptions/asm-4-checkout-latency-stays-under-300-ms.yaml';
+    const mine = 'docs/assumptions/asm-5-checkout-latency-stays-under-300-ms.yaml';
+    await track(taken);
+    await track(mine);
+    script = answer(api, [{ input: 'Checkout latency stays under 300 ms' }, { input: DEFAULT }, { pick: /A new file/, seen: takeOnDisk(taken) }]);
+    await vscode.commands.executeCommand(COMMAND.recordAssumption);
+    assert.equal(await readText(taken), RIVAL);
+    assert.match(await readText(mine), /^id: ASM-5\nstatement: Checkout latency stays under 300 ms\n/);
+    assert.deepEqual(script.messages, [`Created ${mine} (ASM-5) (ASM-4 was taken meanwhile).`]);
+  });
+
+  it('Supersede Decision: a number taken on disk meanwhile gets the next one, in the successor and in the old record', async () => {
+    const old = 'docs/adr/0004-cache-sessions-in-redis.md';
+    const taken = 'docs/adr/0009-cache-sessions-in-valkey.md';
+    const successor = 'docs/adr/0010-cache-sessions-in-valkey.md';
+    for (const p of [old, taken, successor]) await track(p);
+    const oldBefore = await readText(old);
+    script = answer(api, [{ input: 'Cache sessions in Valkey', before: takeOnDisk(taken) }, { button: undefined }]);
+    const uri = (await vscode.commands.executeCommand(COMMAND.supersedeDecision, folderUri().toString(), 'ADR-0004')) as vscode.Uri | undefined;
+    assert.equal(uri?.toString(), wsUri(successor).toString(), script.messages.join(' | '));
+    assert.equal(await readText(taken), RIVAL);
+    assert.match(await readText(successor), /\nsupersedes: ADR-0004\n---\n# Cache sessions in Valkey\n/);
+    assert.equal(await readText(old), oldBefore.replace('status: accepted', 'status: superseded').replace('  - ASM-2\n---', '  - ASM-2\nsuperseded-by: ADR-0010\n---'));
+    assert.equal(script.messages[0], `Created ${successor} (ADR-0010) (ADR-0009 was taken meanwhile), superseding ADR-0004, which is now marked superseded.`);
+  });
+
+  it('Approve Decision on a record changed on disk meanwhile: what was written on disk is never replaced', async () => {
+    await track(ADR5);
+    const editor = await openEditor(ADR5); // open and not dirty: the editor's text is what it read
+    const external = `${editor.document.getText()}\nAdded on disk by someone else.\n`;
+    const asked = answerPrompts(api, (options) => {
+      if (options.prompt === 'Comment (optional)') writeFileSync(wsUri(ADR5).fsPath, external);
+      return 'ok';
+    });
+    await vscode.commands.executeCommand(COMMAND.approveDecision, folderUri().toString(), 'ADR-0005');
+    const told = asked.filter((a) => a.kind === 'message').map((a) => a.text ?? '');
+    const onDisk = await readText(ADR5);
+    assert.ok(onDisk.includes('Added on disk by someone else.'), `the change on disk was replaced: ${told.join(' | ')}`);
+    if (/name: dana@example\.com\n\s+state: approved/.test(onDisk)) {
+      // The editor had read the new text before the command changed it: both are saved.
+      assert.ok(told.some((t) => t.startsWith('Approved ADR-0005 as dana@example.com')), told.join(' | '));
+    } else {
+      assert.ok(told.some((t) => /^ADR-0005 was not changed: .*0005-adopt-feature-flags\.md changed on disk meanwhile, so it was not saved: the change is kept, unsaved, in the editor/.test(t)), told.join(' | '));
+      assert.ok(!told.some((t) => t.startsWith('Approved')), told.join(' | '));
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === wsUri(ADR5).toString())!;
+      assert.match(document.getText(), /name: dana@example\.com\n\s+state: approved/, 'the approval waits in the editor');
+    }
   });
 
   it('Record Assumption appends to the list file, keeping its comment; undo restores it', async () => {
