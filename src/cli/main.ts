@@ -10,7 +10,7 @@ import { governingRecords } from '../core/governance/governing';
 import { applyBranches, applyHistory } from '../node/git-facts';
 import { readBranchRefs } from '../node/git-branches';
 import { inert } from '../core/inert-text';
-import { unreadableFolders } from '../node/readable-folders';
+import { unreadableFolders, whyUnreadable } from '../node/readable-folders';
 import { loadWorkspace, type LoadedWorkspace } from '../node/load-workspace';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { formatGithub, formatGitlab } from './ci-formats';
@@ -132,11 +132,11 @@ function workspacePath(root: string, given: string): string {
 
 async function load(dir: string): Promise<LoadedWorkspace> {
   const root = nodePath.resolve(dir);
+  const unreadableRoot = await whyUnreadable(root);
+  if (unreadableRoot) throw new ConfigError(`cannot read ${dir} (${unreadableRoot}): nothing can be checked`);
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat) throw new ConfigError(`no such directory: ${dir}`);
   if (!stat.isDirectory()) throw new ConfigError(`not a directory: ${dir}`);
-  const unreadableRoot = await fs.readdir(root).then(() => undefined, (error: NodeJS.ErrnoException) => error.code ?? String(error));
-  if (unreadableRoot) throw new ConfigError(`cannot read ${dir} (${unreadableRoot}): nothing can be checked`);
   const ws = await loadWorkspace(root);
   if (ws.configProblems.length) {
     const file = ws.configFile ?? ".alignment.yaml";

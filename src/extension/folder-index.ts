@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { AlignmentIndex } from '../core/alignment-index';
 import { CONFIG_FILE_NAMES } from '../core/config-file';
 import type { Finding } from '../core/findings';
-import { DEFAULT_DECISION_FOLDERS, type FileRole, type Layout } from '../core/layout';
+import { DEFAULT_DECISION_FOLDERS, isUnder, type FileRole, type Layout } from '../core/layout';
 import { referencePrefilter } from '../core/references';
 import type { AlignmentRecord } from '../core/model';
 import { inert } from '../core/inert-text';
@@ -20,9 +20,10 @@ import { applyBranches, applyHistory } from '../node/git-facts';
 import { bytePrefilter } from '../node/literal-prefilter';
 import { PooledReader, vanished } from '../node/read-text';
 import { loadWorkspace } from '../node/load-workspace';
-import { unreadableFolders, type UnreadableFolder } from '../node/readable-folders';
+import { unreadableFolders, whyUnreadable, type UnreadableFolder } from '../node/readable-folders';
 import type { Scanner } from '../node/scanners';
 import { editorExcludes } from './scanner-choice';
+import { prompts } from './prompts';
 import { readFolderConfig, reindexNeeded, type FolderConfig } from './settings';
 
 /** Files whose change alters where records are looked for: a full rebuild follows. */
@@ -231,10 +232,7 @@ export class FolderIndex implements vscode.Disposable {
   private async unreadableParts(loaded: Parameters<typeof unreadableFolders>[1]): Promise<UnreadableFolder[]> {
     if (this.folder.uri.scheme !== 'file') return [];
     const root = this.folder.uri.fsPath;
-    const reason = await fs.readdir(root).then(
-      () => undefined,
-      (error: NodeJS.ErrnoException) => error.code ?? String(error),
-    );
+    const reason = await whyUnreadable(root);
     return reason ? [{ folder: '.', reason }] : unreadableFolders(root, loaded);
   }
 
@@ -245,7 +243,7 @@ export class FolderIndex implements vscode.Disposable {
     const fresh = unreadable.filter((u) => !known.has(u.folder));
     if (fresh.length === 0) return;
     const names = fresh.map((u) => (u.folder === '.' ? `the folder ${this.folder.name}` : u.folder)).join(', ');
-    void vscode.window.showErrorMessage(`Alignment cannot read ${inert(names)} (${fresh[0].reason}): its records are missing from the index. Fix the permissions, then run Alignment: Refresh Index.`);
+    void prompts.showErrorMessage(`Alignment cannot read ${inert(names)} (${fresh[0].reason}): its records are missing from the index. Fix the permissions, then run Alignment: Refresh Index.`);
   }
 
   /** Says when a configured limit (maxRecords, maxReferencesPerFile, maxFindings) is newly reached. */
@@ -383,7 +381,9 @@ export class FolderIndex implements vscode.Disposable {
     // The watcher reports a folder created, deleted or renamed as one event for the
     // folder, none for the files in it: read the tree again.
     const folderEvent = this.isFolderEvent(batch, directories);
-    if (layoutChanged || newRecordFolder || folderEvent || batch.size > Math.max(REBUILD_MIN, this.files.size * REBUILD_SHARE)) {
+    // Something changed in a folder that could not be read: whether it can now is found by a full build.
+    const inUnreadable = [...batch.keys()].some((p) => this.unreadable.some((u) => u.folder === '.' || p === u.folder || isUnder(p, u.folder)));
+    if (layoutChanged || newRecordFolder || folderEvent || inUnreadable || batch.size > Math.max(REBUILD_MIN, this.files.size * REBUILD_SHARE)) {
       if (layoutChanged) {
         const next = await readFolderConfig(this.folder);
         if (!reindexNeeded(model.config, next.config) && !newRecordFolder && ![...batch.keys()].some((p) => p === '.adr-dir' || p === '.log4brains.yml')) {

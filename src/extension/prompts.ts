@@ -11,6 +11,7 @@ export interface Prompts {
   showQuickPick: typeof vscode.window.showQuickPick;
   showInformationMessage: typeof vscode.window.showInformationMessage;
   showWarningMessage: typeof vscode.window.showWarningMessage;
+  showErrorMessage: typeof vscode.window.showErrorMessage;
   showSaveDialog: typeof vscode.window.showSaveDialog;
 }
 
@@ -20,6 +21,7 @@ function defaults(): Prompts {
     showQuickPick: ((...args: unknown[]) => (vscode.window.showQuickPick as (...a: unknown[]) => unknown)(...args)) as Prompts['showQuickPick'],
     showInformationMessage: ((...args: unknown[]) => (vscode.window.showInformationMessage as (...a: unknown[]) => unknown)(...args)) as Prompts['showInformationMessage'],
     showWarningMessage: ((...args: unknown[]) => (vscode.window.showWarningMessage as (...a: unknown[]) => unknown)(...args)) as Prompts['showWarningMessage'],
+    showErrorMessage: ((...args: unknown[]) => (vscode.window.showErrorMessage as (...a: unknown[]) => unknown)(...args)) as Prompts['showErrorMessage'],
     showSaveDialog: (options) => vscode.window.showSaveDialog(options),
   };
 }

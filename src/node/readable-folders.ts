@@ -18,14 +18,27 @@ export async function unreadableFolders(root: string, ws: { layout: Layout; conf
   const candidates = new Set([...ws.config.decisionFolders, ...ws.layout.decisionFolders, ...DEFAULT_DECISION_FOLDERS, ...ws.config.assumptionFolders]);
   const result: UnreadableFolder[] = [];
   for (const folder of candidates) {
-    const absolute = nodePath.join(root, folder);
-    const stat = await fs.stat(absolute).catch(() => undefined);
-    if (!stat?.isDirectory()) continue;
-    const reason = await fs.readdir(absolute).then(
-      () => undefined,
-      (error: NodeJS.ErrnoException) => error.code ?? String(error),
-    );
+    const reason = await whyUnreadable(nodePath.join(root, folder));
     if (reason) result.push({ folder, reason });
   }
   return result;
+}
+
+/**
+ * Why a folder that is there cannot be listed (`EACCES`, `ELOOP` for a symbolic link
+ * that loops, …); undefined when it can, or when nothing is there (a missing folder, a
+ * link to nothing) or a file is.
+ */
+export async function whyUnreadable(absolute: string): Promise<string | undefined> {
+  if (!(await fs.lstat(absolute).then(() => true, () => false))) return undefined;
+  const code = (error: NodeJS.ErrnoException) => error.code ?? String(error);
+  let stat;
+  try {
+    stat = await fs.stat(absolute);
+  } catch (error) {
+    const reason = code(error as NodeJS.ErrnoException);
+    return reason === 'ENOENT' || reason === 'ENOTDIR' ? undefined : reason;
+  }
+  if (!stat.isDirectory()) return undefined;
+  return fs.readdir(absolute).then(() => undefined, code);
 }

@@ -3,6 +3,7 @@
  * approvals waiting too long and records with errors — each row says what to do next.
  */
 import * as vscode from 'vscode';
+import { inert } from '../../core/inert-text';
 import type { AttentionItem, AttentionKind } from '../../core/governance/attention';
 import { ERROR_ICON, groupNode, locationNodes, node, recordNode, WARNING_ICON, type TreeNode } from './nodes';
 import type { FolderView, Snapshot, ViewTree } from './snapshot';
@@ -47,7 +48,8 @@ function attentionNode(parent: TreeNode, item: AttentionItem<FolderView>): TreeN
   }
   const self = node(parent, `${item.tag.uri}#${item.path}`, {
     kind: 'note',
-    label: item.path,
+    // A finding on the workspace folder itself (it cannot be read) has no path: show its name.
+    label: item.path || inert(folder.folder.name),
     description: item.detail,
     icon: ICONS[item.kind](),
     resourceUri: folder.uriOf(item.path),

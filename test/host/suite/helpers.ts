@@ -276,6 +276,10 @@ export function answerPrompts(api: AlignmentApi, inputs: (options: vscode.InputB
       asked.push({ kind: 'message', text });
       return undefined;
     }) as typeof vscode.window.showWarningMessage,
+    showErrorMessage: (async (text: string) => {
+      asked.push({ kind: 'message', text });
+      return undefined;
+    }) as typeof vscode.window.showErrorMessage,
   });
   return asked;
 }

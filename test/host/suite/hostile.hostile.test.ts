@@ -2,6 +2,8 @@
 // up, every problem is listed at its line, hostile titles render inert in hovers and
 // trees, and edits racing the index or each other lose no text.
 import * as assert from 'node:assert/strict';
+import { renameSync, symlinkSync, unlinkSync } from 'node:fs';
+import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { AlignmentApi } from '../../../src/extension/extension';
 import { COMMANDS } from '../../../src/extension/ids';
@@ -207,5 +209,84 @@ describe('hostile workspace', function () {
       if (asRoot) execFileSync('chattr', ['-i', file]);
       chmodSync(file, 0o644);
     }
+  });
+
+  // Unreadable folders, for root too (it reads any folder whatever its mode): the folder is
+  // replaced by a symbolic link to itself, so listing it fails with a real error (ELOOP).
+  const attentionRows = async (): Promise<string[]> => {
+    const { state, providers } = createSidebar(api.service, { now: () => new Date('2026-01-01T12:00:00Z'), identity: async () => 'dana@example.com' });
+    try {
+      const rows: string[] = [];
+      for (const group of (await providers.attention.getChildren()) ?? []) {
+        for (const item of (await providers.attention.getChildren(group)) ?? []) {
+          const tree = providers.attention.getTreeItem(item);
+          const label = typeof tree.label === 'string' ? tree.label : (tree.label?.label ?? '');
+          rows.push(`${label} — ${String(tree.description ?? '')}`);
+        }
+      }
+      return rows;
+    } finally {
+      state.dispose();
+    }
+  };
+  const told = (asked: { kind: string; text?: string }[]) => asked.filter((a) => a.kind === 'message').map((a) => a.text ?? '');
+
+  it('an unreadable record folder: an error message and a Needs Attention item, gone once it can be read again', async () => {
+    const adr = wsUri('docs/adr').fsPath;
+    const away = `${adr}.away`;
+    const asked = answerPrompts(api, () => undefined);
+    assert.ok(folderIndex(api).index?.lookup('ADR-0009'));
+    renameSync(adr, away);
+    symlinkSync('adr', adr);
+    try {
+      await vscode.commands.executeCommand(COMMANDS.refresh);
+      await api.whenIdle();
+      await eventually(() => assert.ok(told(asked).some((t) => /^Alignment cannot read docs\/adr \(ELOOP\): its records are missing from the index\./.test(t)), told(asked).join(' | ')));
+      const rows = await attentionRows();
+      assert.ok(rows.some((r) => /^docs\/adr — 1 error · Cannot read the record folder docs\/adr \(ELOOP\): its records are missing/.test(r)), rows.join(' | '));
+      await diagnosticWith(wsUri('docs/adr'), 'record.schema', (d) => /Cannot read the record folder docs\/adr \(ELOOP\)/.test(d.message));
+      assert.equal(folderIndex(api).index?.lookup('ADR-0009'), undefined);
+    } finally {
+      unlinkSync(adr);
+      renameSync(away, adr);
+    }
+    // Readable again: the watcher's events lead to a full build, no refresh needed.
+    await eventually(async () => {
+      await api.whenIdle();
+      assert.ok(folderIndex(api).index?.lookup('ADR-0009'), 'the records are back');
+      assert.ok(!(await attentionRows()).some((r) => r.includes('Cannot read')));
+      assert.deepEqual(alignmentDiagnostics(wsUri('docs/adr')).map((d) => d.message), []);
+    }, 20_000);
+    assert.equal(told(asked).filter((t) => t.startsWith('Alignment cannot read')).length, 1, 'said once');
+  });
+
+  // Last: the workspace folder itself goes away for a moment.
+  it('an unreadable workspace folder: an error message and a Needs Attention item, gone once it can be read again', async () => {
+    const root = folderUri().fsPath;
+    const away = `${root}.away`;
+    const name = vscode.workspace.workspaceFolders![0].name;
+    const asked = answerPrompts(api, () => undefined);
+    renameSync(root, away);
+    symlinkSync(nodePath.basename(root), root);
+    try {
+      await vscode.commands.executeCommand(COMMANDS.refresh);
+      await api.whenIdle();
+      await eventually(() => assert.ok(told(asked).some((t) => t.startsWith(`Alignment cannot read the folder ${name} (ELOOP): its records are missing from the index.`)), told(asked).join(' | ')));
+      const rows = await attentionRows();
+      assert.ok(rows.some((r) => r.startsWith(`${name} — 1 error · Cannot read this workspace folder (ELOOP)`)), rows.join(' | '));
+      await diagnosticWith(folderUri(), 'record.schema', (d) => /Cannot read this workspace folder \(ELOOP\)/.test(d.message));
+      assert.equal(folderIndex(api).index?.decisions.length, 0);
+    } finally {
+      unlinkSync(root);
+      renameSync(away, root);
+    }
+    await vscode.commands.executeCommand(COMMANDS.refresh);
+    await eventually(async () => {
+      await api.whenIdle();
+      assert.ok(folderIndex(api).index?.lookup('ADR-0009'), 'the records are back');
+      assert.ok(!(await attentionRows()).some((r) => r.includes('Cannot read')));
+      assert.deepEqual(alignmentDiagnostics(folderUri()).map((d) => d.message), []);
+    }, 20_000);
+    await diagnosticWith('src/x #1?.ts', 'ref.unknown');
   });
 });
