@@ -23,11 +23,11 @@ function cliForNobody(): string {
   return cliCopy;
 }
 
-function run(args: string[], options: { asNobody?: boolean } = {}) {
+function run(args: string[], options: { asNobody?: boolean; env?: NodeJS.ProcessEnv } = {}) {
   const command = options.asNobody && process.getuid?.() === 0 ? 'setpriv' : process.execPath;
   const prefix = command === 'setpriv' ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [];
   const script = command === 'setpriv' ? cliForNobody() : cli;
-  const result = spawnSync(command, [...prefix, script, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(command, [...prefix, script, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...options.env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -136,6 +136,7 @@ describe('hostile input: the CLI', () => {
   });
 
   it('records behind a symlink out of the workspace are not read (folder or file, named by .adr-dir or not)', () => {
+    // The bundled rg, and the Node walk (no scanner).
     for (const useRg of [true, false]) {
       const outside = ws({ 'adr/0001-secret.md': '# 1. Secret\n\nStatus: accepted\n', 'secret.md': '# 2. Secret too\n' });
       const dir = ws({ '.adr-dir': 'docs/adr\n', 'docs/decisions/0003-real.md': '# 3. Real\n\nStatus: accepted\n' });
@@ -145,7 +146,7 @@ describe('hostile input: the CLI', () => {
       symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'docs/decisions/0002-secret.md'));
       const result = spawnSync(process.execPath, [cli, 'list', dir, '--format', 'json'], {
         encoding: 'utf8',
-        env: { ...process.env, ...(useRg ? {} : { ALIGNMENT_RG: '/nonexistent/rg' }) },
+        env: { ...process.env, ALIGNMENT_SCANNER: useRg ? 'bundled' : 'node' },
       });
       assert.equal(result.status, 0, result.stderr);
       assert.deepEqual(JSON.parse(result.stdout).decisions.map((d: { title: string }) => d.title), ['Real'], useRg ? 'with rg' : 'walking in Node');
@@ -168,8 +169,11 @@ describe('hostile input: the CLI', () => {
     assert.deepEqual(numbers, ['0001', '0002', '0003', '0004', '0005', '0006', '0007']);
   });
 
-  it('an unreadable workspace root or record folder is an error (exit 2), not a pass', function () {
-    if (process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status !== 0) this.skip();
+  it('an unreadable workspace root or record folder is an error (exit 2), not a pass', () => {
+    // Root reads any folder whatever its mode: the CLI then runs as nobody, through setpriv.
+    if (process.getuid?.() === 0) {
+      assert.equal(spawnSync('setpriv', ['--version']).status, 0, 'running as root, this test needs setpriv (util-linux) to run the CLI as an unprivileged user: install util-linux');
+    }
     const dir = ws({ 'docs/adr/0001-a.md': '# 1. A\n\nStatus: accepted\n', 'src/a.ts': '// ADR-0009\n' });
     chmodSync(path.join(dir, 'docs/adr'), 0o000);
     try {
@@ -189,6 +193,20 @@ describe('hostile input: the CLI', () => {
     }
   });
 
+  it('a record folder or workspace folder that is a link to itself is an error (exit 2), whoever runs it', () => {
+    const dir = ws({ 'src/a.ts': '// ADR-0009\n' });
+    mkdirSync(path.join(dir, 'docs'));
+    symlinkSync('adr', path.join(dir, 'docs/adr'));
+    const r = run(['check', dir]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /cannot read the record folder docs\/adr \(ELOOP\)/);
+    const loop = path.join(dir, 'loop');
+    symlinkSync('loop', loop);
+    const l = run(['check', loop]);
+    assert.equal(l.code, 2, l.stderr);
+    assert.match(l.stderr, /cannot read .*loop \(ELOOP\): nothing can be checked/);
+  });
+
   it('a binary or empty record is a finding on that file (exit 1)', () => {
     const dir = ws({ 'docs/adr/0001-a.md': '# 1. A\n\nStatus: accepted\n', 'docs/adr/0002-b.md': `# 2. B\n${'x'.repeat(9000)}\u0000`, 'docs/adr/0003-c.md': '' });
     const r = run(['check', dir, '--format', 'json']);
@@ -197,17 +215,19 @@ describe('hostile input: the CLI', () => {
     assert.deepEqual(findings.map((f: { path: string }) => f.path), ['docs/adr/0002-b.md', 'docs/adr/0003-c.md']);
   });
 
-  it('ignore files above the workspace folder are not read (rg --no-ignore-parent)', function () {
-    if (spawnSync('rg', ['--version']).status !== 0) this.skip();
+  it('ignore files above the workspace folder are not read (rg --no-ignore-parent), with the bundled rg and with rg on PATH', () => {
+    assert.equal(spawnSync('rg', ['--version']).status, 0, 'this test needs rg on PATH (Debian: apt-get install ripgrep)');
     const parent = ws({ '.ignore': 'src\n', '.gitignore': 'src\n' });
     const dir = path.join(parent, 'repo');
     mkdirSync(path.join(dir, 'src'), { recursive: true });
     mkdirSync(path.join(dir, 'docs/adr'), { recursive: true });
     writeFileSync(path.join(dir, 'docs/adr/0001-a.md'), '# 1. A\n\nStatus: accepted\n');
     writeFileSync(path.join(dir, 'src/a.ts'), '// See ADR-0042\n');
-    const r = run(['check', dir, '--format', 'json']);
-    assert.equal(r.code, 1, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout).findings.filter((f: { code: string }) => f.code === 'ref.unknown').map((f: { path: string }) => f.path), ['src/a.ts']);
+    for (const scanner of ['bundled', 'path']) {
+      const r = run(['check', dir, '--format', 'json'], { env: { ALIGNMENT_SCANNER: scanner } });
+      assert.equal(r.code, 1, `${scanner}: ${r.stderr}`);
+      assert.deepEqual(JSON.parse(r.stdout).findings.filter((f: { code: string }) => f.code === 'ref.unknown').map((f: { path: string }) => f.path), ['src/a.ts'], scanner);
+    }
     assert.ok(existsSync(path.join(parent, '.ignore')));
   });
 });
