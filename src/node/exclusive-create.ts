@@ -5,7 +5,7 @@
  * removes its own file and takes another number. Used by `alignment new` and by the
  * editor's Record and Supersede commands.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, type BigIntStats } from 'node:fs';
 import * as nodePath from 'node:path';
 
 /**
@@ -24,7 +24,7 @@ export async function createExclusive(absolutePath: string, text: string): Promi
 
 /**
  * Whether another entry of the folder that `sameNumber` says carries the number of
- * `fileName` was there first (an earlier change time, or the same time and an earlier
+ * `fileName` was there first (created earlier, or at the same time with an earlier
  * name): then the caller gives the number up.
  */
 export async function lostRace(absoluteFolder: string, fileName: string, sameNumber: (name: string) => boolean): Promise<boolean> {
@@ -33,9 +33,19 @@ export async function lostRace(absoluteFolder: string, fileName: string, sameNum
     if (name === fileName || !sameNumber(name)) continue;
     const theirs = await fs.stat(nodePath.join(absoluteFolder, name), { bigint: true }).catch(() => undefined);
     if (!theirs) continue;
-    if (theirs.ctimeNs < mine.ctimeNs || (theirs.ctimeNs === mine.ctimeNs && name < fileName)) return true;
+    const [a, b] = createdAt(theirs, mine);
+    if (a < b || (a === b && name < fileName)) return true;
   }
   return false;
+}
+
+/**
+ * When two files were created, comparably: their birth times where the file system keeps
+ * them (the editor writes its claimed file once more, which moves its change time), else
+ * their change times.
+ */
+function createdAt(x: BigIntStats, y: BigIntStats): [bigint, bigint] {
+  return x.birthtimeNs > 0n && y.birthtimeNs > 0n ? [x.birthtimeNs, y.birthtimeNs] : [x.ctimeNs, y.ctimeNs];
 }
 
 /**
