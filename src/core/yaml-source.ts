@@ -27,7 +27,8 @@ export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
     const message = `YAML syntax error: nested more than ${MAX_FLOW_DEPTH} levels deep`;
     return { doc: parseDocument(''), lineCounter, lineOffset, problems: [{ code: 'record.yaml', message, range: offsetsToRange(lineCounter, deep, deep + 1, lineOffset) }] };
   }
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
+  // logLevel 'error': the library's warnings would print workspace text (a key) on stderr.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false, logLevel: 'error' });
   const problems: ParseProblem[] = doc.errors.map((error) => {
     const [start, end] = error.pos;
     return {

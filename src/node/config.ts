@@ -75,7 +75,7 @@ export async function readLog4brainsFolders(root: string): Promise<string[]> {
   if (text === undefined) return [];
   let data: unknown;
   try {
-    data = parseYaml(text, { maxAliasCount: 100 });
+    data = parseYaml(text, { maxAliasCount: 100, logLevel: 'error' });
   } catch {
     return [];
   }

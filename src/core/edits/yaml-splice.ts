@@ -183,7 +183,7 @@ export class YamlText {
 }
 
 function parse(text: string, what: string): Document {
-  const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
+  const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false, logLevel: 'error' });
   if (doc.errors.length > 0) throw new EditError(`${what} has a syntax error (${doc.errors[0].message.split('\n')[0]}); fix it before changing the record.`);
   return doc;
 }

@@ -148,6 +148,27 @@ describe('hostile input: the engine', () => {
     assert.equal(model.index.decisions.length, 0);
   });
 
+  it('YAML keys that are collections print nothing on stderr (the YAML library would warn with the key text)', () => {
+    const warned: unknown[] = [];
+    const emitWarning = process.emitWarning;
+    const consoleWarn = console.warn;
+    process.emitWarning = ((warning: unknown) => void warned.push(warning)) as typeof process.emitWarning;
+    console.warn = (...args: unknown[]) => void warned.push(args);
+    try {
+      const key = '? ["\\e]0;pwned\\a \u202e"]\n: x\n';
+      load({
+        'docs/adr/0001-a.md': `---\n${key}status: accepted\n---\n# A\n`,
+        'docs/assumptions/a.yaml': `id: ASM-1\nstatement: S\n${key}`,
+        'src/a.ts': '// ADR-0001\n',
+      });
+      parseConfigText(`exclude: []\n${key}`);
+    } finally {
+      process.emitWarning = emitWarning;
+      console.warn = consoleWarn;
+    }
+    assert.deepEqual(warned, []);
+  });
+
   it('makes terminal escapes, line breaks and bidi overrides inert', () => {
     assert.equal(inert('a\x1b[2Jb\x07c\rd\ne\u202ef\u009bg\th'), 'a\\u001b[2Jb\\u0007c\\u000dd\\u000ae\\u202ef\\u009bg\\u0009h');
     assert.equal(inert('Use PostgreSQL — “quoted” é'), 'Use PostgreSQL — “quoted” é');
