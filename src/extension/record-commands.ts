@@ -152,10 +152,23 @@ export async function createRecordFile(
     void prompts.showWarningMessage(`Could not create ${inert(claim.path)}; nothing was written.`);
     return undefined;
   }
-  const document = await vscode.workspace.openTextDocument(claim.uri);
-  await vscode.window.showTextDocument(document, { preview: false });
+  await showCreated(claim.uri);
   if (!quiet) void prompts.showInformationMessage(`Created ${inert(claim.path)} (${inert(claim.id)})${takenNote(claim)}.`);
   return claim;
+}
+
+/**
+ * Opens a file a command just wrote. Another command opening an editor at the same moment
+ * can make VS Code give this one up ("Could NOT open editor"): the file is written all
+ * the same, so that is not the command's failure.
+ */
+export async function showCreated(target: vscode.Uri | vscode.TextDocument): Promise<void> {
+  const uri = target instanceof vscode.Uri ? target : target.uri;
+  try {
+    await vscode.window.showTextDocument(target instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : target, { preview: false });
+  } catch (error) {
+    console.warn(`alignment: could not open ${uri.toString()}`, error);
+  }
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

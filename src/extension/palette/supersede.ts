@@ -15,7 +15,7 @@ import { decisionTemplate, newDecisionFileName } from '../../core/templates';
 import type { FolderIndex } from '../folder-index';
 import type { IndexService } from '../index-service';
 import { prompts } from '../prompts';
-import { addCreation, claimNewFile, releaseClaim, takenNote } from '../record-commands';
+import { addCreation, claimNewFile, releaseClaim, showCreated, takenNote } from '../record-commands';
 import { addTextChange, allDecisions, changedOnDisk, decisionItem, filesIn, me, newDecisionIn, recordFromArgs, relativeLink, today, type RecordHit } from './shared';
 
 export async function supersedeDecision(service: IndexService, args: readonly unknown[]): Promise<vscode.Uri | undefined> {
@@ -117,9 +117,9 @@ export async function supersedeDecision(service: IndexService, args: readonly un
   // Saving over a change made on disk meanwhile would lose it: then the change waits, unsaved.
   const raced = !wasDirty && (await changedOnDisk(oldUri, before));
   const saved = wasDirty || (!raced && (await oldDocument.save()));
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(newUri), { preview: false });
+  await showCreated(newUri);
   if (!saved) {
-    await vscode.window.showTextDocument(oldDocument, { preview: false });
+    await showCreated(oldDocument);
     void prompts.showWarningMessage(
       raced
         ? `Created ${path} (${newId})${note}, but ${old.path} changed on disk meanwhile, so it was not saved: its change to superseded is kept, unsaved, in the editor. Compare it with the file on disk, then save it.`
