@@ -3,12 +3,12 @@
  * - `github`: workflow commands (`::error file=…,line=…,col=…,title=…::message`), which the
  *   runner turns into annotations on the pull request's diff;
  * - `gitlab`: a Code Quality report (JSON array) for merge-request widgets;
- * - a Markdown table of the findings (the job summary when no report is available).
  */
 import { FINDING_DOCS } from '../core/finding-docs';
 import type { Finding, Severity } from '../core/findings';
+import { inert, inertKeepingLines } from '../core/inert-text';
 import { fingerprints } from './fingerprints';
-import { summarise, summaryLine, oneLine } from './format-findings';
+import { oneLine } from './format-findings';
 import { toOneBased } from './positions';
 
 const GITHUB_COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -21,6 +21,18 @@ export function escapeCommandData(text: string): string {
 /** Escapes a workflow command's property value: as data, plus `:` and `,`. */
 export function escapeCommandProperty(text: string): string {
   return escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * One workflow command, `::<command> name=value,…::message`. Workspace text in it is made
+ * inert first (terminal escapes, bidirectional overrides and other controls become visible
+ * `\uXXXX`, so a record title cannot recolour or rewrite the job log), then escaped for the
+ * runner. The message keeps its line breaks (the runner shows `%0A` as one); property
+ * values are one line.
+ */
+export function workflowCommand(command: string, properties: readonly (readonly [string, string | number])[], message: string): string {
+  const props = properties.map(([name, value]) => `${name}=${escapeCommandProperty(inert(String(value)))}`).join(',');
+  return `::${command}${props ? ` ${props}` : ''}::${escapeCommandData(inertKeepingLines(message))}`;
 }
 
 export function formatGithub(findings: readonly Finding[]): string {
@@ -37,7 +49,7 @@ export function formatGithub(findings: readonly Finding[]): string {
       ];
       // Annotations on several lines must not set columns (the runner drops them).
       const shown = r.endLine === r.startLine ? properties : properties.filter(([name]) => name !== 'col' && name !== 'endColumn');
-      return `::${GITHUB_COMMAND[f.severity]} ${shown.map(([name, value]) => `${name}=${escapeCommandProperty(String(value))}`).join(',')}::${escapeCommandData(f.message)}`;
+      return workflowCommand(GITHUB_COMMAND[f.severity], shown, f.message);
     })
     .join('\n');
 }
@@ -56,23 +68,4 @@ export function formatGitlab(findings: readonly Finding[]): string {
     location: { path: f.path, lines: { begin: f.range.start.line + 1, end: f.range.end.line + 1 } },
   }));
   return JSON.stringify(report, null, 2);
-}
-
-/** Markdown for a cell: no line breaks, `|` and HTML-significant characters escaped. */
-function cell(text: string): string {
-  return oneLine(text).replace(/[\\`*_[\]<>|&]/g, (c) => (c === '|' ? '\\|' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
-}
-
-const SEVERITY_LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'information', hint: 'hint' };
-
-/** A Markdown summary of the check: the counts, then one table row per finding. */
-export function formatFindingsMarkdown(findings: readonly Finding[], title = 'Execution Alignment'): string {
-  const lines = [`## ${title}`, '', summaryLine(summarise(findings)), ''];
-  if (!findings.length) return [...lines, 'No findings: the code cites live decisions and valid assumptions.', ''].join('\n');
-  lines.push('| severity | code | location | finding |', '|---|---|---|---|');
-  for (const f of findings) {
-    const r = toOneBased(f.range);
-    lines.push(`| ${SEVERITY_LABEL[f.severity]} | \`${f.code}\` | ${cell(`${f.path}:${r.startLine}:${r.startColumn}`)} | ${cell(f.message)} |`);
-  }
-  return [...lines, ''].join('\n');
 }

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { escapeCommandData, escapeCommandProperty, formatFindingsMarkdown, formatGithub } from '../../../src/cli/ci-formats';
+import { escapeCommandData, escapeCommandProperty, formatGithub, workflowCommand } from '../../../src/cli/ci-formats';
 import { FINDING_DOCS, FINDINGS_REFERENCE_END, FINDINGS_REFERENCE_START, renderFindingsReference } from '../../../src/core/finding-docs';
 import { ALL_FINDING_CODES, type Finding } from '../../../src/core/findings';
 
@@ -46,6 +46,21 @@ describe('check --format github (workflow annotations)', () => {
     assert.equal(line, '::warning file=src/a%3Ab%2Cc%25.ts,line=5,col=3,endLine=5,endColumn=8,title=Reference to a superseded record (ref.superseded)::first line%0Asecond: 50%25, done');
   });
 
+  it('makes workspace text inert: terminal escapes, BEL and bidirectional overrides in a message or file name cannot reach the log', () => {
+    const hostile = 'Title\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007 \u001b[2J\u001b[31mred\u202egnp.exe\u0085\u2028x';
+    const [line, ...rest] = formatGithub([finding({ path: `src/\u001b[1mbold\u202e.ts`, message: `ADR-9 "${hostile}" is superseded.\rforged` })]).split('\n');
+    assert.deepEqual(rest, [], 'one line per finding');
+    assert.doesNotMatch(line, /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2028\u2029]/, JSON.stringify(line));
+    assert.equal(
+      line,
+      '::warning file=src/\\u001b[1mbold\\u202e.ts,line=5,col=3,endLine=5,endColumn=8,title=Reference to a superseded record (ref.superseded)::' +
+        'ADR-9 "Title\\u001b]8;;https://evil.example\\u0007click\\u001b]8;;\\u0007 \\u001b[2J\\u001b[31mred\\u202egnp.exe\\u0085\\u2028x" is superseded.\\u000dforged',
+    );
+    // Properties: also no workflow-command syntax from workspace text, and no raw controls.
+    const command = workflowCommand('error', [['title', 'a::b,c\u0007\nd'], ['file', '%0A::error::x']], 'm\u001b[0m\nnext %0A');
+    assert.equal(command, '::error title=a%3A%3Ab%2Cc\\u0007\\u000ad,file=%250A%3A%3Aerror%3A%3Ax::m\\u001b[0m%0Anext %250A');
+  });
+
   it('leaves out columns when a finding spans lines (the runner would drop them)', () => {
     const line = formatGithub([finding({ range: { start: { line: 1, column: 0 }, end: { line: 3, column: 4 } } })]);
     assert.match(line, /^::warning file=src\/a\.ts,line=2,endLine=4,title=/);
@@ -75,15 +90,6 @@ describe('check --format gitlab (Code Quality)', () => {
   it('prints an empty report when there is nothing to say', () => {
     const r = check('gitlab', path.join(root, 'test/fixtures/second-service'));
     assert.ok(Array.isArray(JSON.parse(r.stdout)));
-  });
-});
-
-describe('findings as Markdown (job summary)', () => {
-  it('has the counts and one row per finding, with table and HTML characters escaped', () => {
-    const md = formatFindingsMarkdown([finding({ message: 'a | b <script> `x`\nnext' })]);
-    assert.match(md, /^## Execution Alignment\n\n0 errors, 1 warning, 0 information in 1 file\n/);
-    assert.match(md, /\| warning \| `ref.superseded` \| src\/a\.ts:5:3 \| a \\\| b &lt;script&gt; \\`x\\` next \|/);
-    assert.match(formatFindingsMarkdown([]), /No findings/);
   });
 });
 
