@@ -3,7 +3,8 @@
  * the checkout, then
  * - workflow annotations on stdout (the runner shows them on the pull request),
  * - SARIF written for github/codeql-action/upload-sarif (the next step, when asked),
- * - the job summary appended to $GITHUB_STEP_SUMMARY,
+ * - the job summary appended to $GITHUB_STEP_SUMMARY: a headline with the finding counts,
+ *   then the report `alignment report --format md` prints for the folder,
  * - outputs in $GITHUB_OUTPUT: findings, errors, warnings, notes, sarif-file, failed.
  * It exits 0 when the check ran, so the upload still happens; action.yml's last step
  * fails the job when `failed` is true. Exit 2: bad inputs or configuration.
@@ -13,9 +14,10 @@ import * as nodePath from 'node:path';
 import { atOrAbove, type Finding, type Severity } from '../core/findings';
 import { applyBranches, applyHistory } from '../node/git-facts';
 import { loadWorkspace } from '../node/load-workspace';
-import { escapeCommandData, escapeCommandProperty, formatFindingsMarkdown, formatGithub } from './ci-formats';
-import { summarise } from './format-findings';
+import { formatGithub, workflowCommand } from './ci-formats';
+import { summarise, summaryLine } from './format-findings';
 import { toOneBased } from './positions';
+import { reportOutput } from './report';
 import { formatSarif } from './sarif';
 
 declare const PACKAGE_VERSION: string;
@@ -43,10 +45,9 @@ function log(out: NodeJS.WritableStream, line: string): void {
   out.write(line + '\n');
 }
 
-/** An error annotation (a workflow command), escaped. */
+/** An error annotation (a workflow command), inert and escaped. */
 function errorCommand(message: string, properties: Record<string, string | number> = {}): string {
-  const props = Object.entries({ title: 'Execution Alignment', ...properties }).map(([k, v]) => `${k}=${escapeCommandProperty(String(v))}`);
-  return `::error ${props.join(',')}::${escapeCommandData(message)}`;
+  return workflowCommand('error', Object.entries({ title: 'Execution Alignment', ...properties }), message);
 }
 
 export async function runAction(env: NodeJS.ProcessEnv = process.env, out: NodeJS.WritableStream = process.stdout): Promise<number> {
@@ -83,10 +84,14 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, out: NodeJ
     mkdirSync(nodePath.dirname(sarifFile), { recursive: true });
     writeFileSync(sarifFile, formatSarif(findings, VERSION, workspace) + '\n');
     if (annotate && findings.length) log(out, formatGithub(findings));
-    if (summary && env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, formatFindingsMarkdown(findings) + '\n');
-
     const counts = summarise(findings);
     const failed = failOn !== 'none' && findings.some((f) => atOrAbove(f.severity, failOn as Severity));
+    if (summary && env.GITHUB_STEP_SUMMARY) {
+      // The report as `alignment report --format md` prints it, which reads git history for its timeline.
+      if (!(ws.config.reviewEvery || ws.config.validateEvery)) await applyHistory(ws);
+      const headline = `**Execution Alignment check:** ${summaryLine(counts)}; ${failed ? `fails on ${failOn}` : 'passes'}.\n\n`;
+      appendFileSync(env.GITHUB_STEP_SUMMARY, headline + reportOutput(ws, 'md', new Date(), {}) + '\n');
+    }
     const outputs = {
       findings: findings.length,
       errors: counts.error,

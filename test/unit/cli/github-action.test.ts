@@ -130,8 +130,16 @@ describe('the GitHub Action (action.yml), run locally', function () {
     assert.equal(JSON.parse(sarif).runs[0].results.length, annotations.length);
     assert.deepEqual(validateSarif(sarif).filter((x) => x.level === 'error'), []);
 
-    assert.match(run.summary, /^## Execution Alignment\n\n2 errors, \d+ warnings, \d+ information in \d+ files\n/);
-    assert.match(run.summary, /\| error \| `ref\.invalidated` \| internal\/store\/orders\.go:8:67 \| ASM-2 "Sessions fit in a single Redis node" was invalidated/);
+    // The job summary: the check's headline, then the report `alignment report --format md` prints.
+    assert.match(run.summary, /^\*\*Execution Alignment check:\*\* 2 errors, \d+ warnings, \d+ information in \d+ files; fails on error\.\n\n## Alignment report — \d{4}-\d\d-\d\d\n/);
+    for (const section of ['What waits on whom', 'Who owns what', 'Assumption health', 'Findings by code', 'How decisions evolved', 'Relationships', 'Reviews due']) {
+      assert.match(run.summary, new RegExp(`^### ${section}$`, 'm'), section);
+    }
+    assert.match(run.summary, /^\| `ref\.invalidated` \| error \| 2 \| █+ \|$/m, 'findings by code');
+    assert.match(run.summary, /^\| ADR-0004 \| relies on \| ASM-2 \(invalidated\) \|$/m, 'relationships');
+    const report = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'report', '--format', 'md', workspace], { encoding: 'utf8' });
+    assert.equal(report.status, 0, report.stderr);
+    assert.equal(run.summary.slice(run.summary.indexOf('## Alignment report')), report.stdout + '\n', 'the summary holds the report as the CLI prints it');
     assert.match(run.stdout, /::error title=Execution Alignment::findings at or over 'error'/);
   });
 
