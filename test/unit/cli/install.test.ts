@@ -1,6 +1,7 @@
 // The CLI as users install it: `npm pack`, then `npm install -g` of the tarball into a
 // fresh prefix, run with a PATH that has node and a shell but no rg. Also runs the
-// README's GitLab job script and the pre-commit hook's entry with that install.
+// README's GitLab job (its install line on the tarball committed next to the code, then its
+// script) and the pre-commit hook's entry with that install.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ describe('the installed CLI (npm pack, npm install -g)', function () {
   let temp: string;
   let prefix: string;
   let env: NodeJS.ProcessEnv;
+  let tarball: string;
+  let shims: string;
 
   before(() => {
     assert.ok(existsSync(path.join(root, 'dist/cli.js')), 'dist/cli.js is missing: run `npm run build` first');
@@ -25,6 +28,7 @@ describe('the installed CLI (npm pack, npm install -g)', function () {
     const packed = spawnSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', temp], { cwd: root, encoding: 'utf8' });
     assert.equal(packed.status, 0, packed.stderr);
     const [{ filename, files }] = JSON.parse(packed.stdout);
+    tarball = path.join(temp, filename);
     const shipped = files.map((f: { path: string }) => f.path);
     assert.ok(shipped.includes('dist/cli.js'), 'the tarball has the CLI');
     assert.ok(!shipped.some((p: string) => p.startsWith('src/') || p.startsWith('test/')), 'and no sources or tests');
@@ -32,7 +36,7 @@ describe('the installed CLI (npm pack, npm install -g)', function () {
     const installed = spawnSync(npm, ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', path.join(temp, filename)], { encoding: 'utf8' });
     assert.equal(installed.status, 0, installed.stderr);
     // A PATH with node and a shell, and no rg (nor anything else of /usr/bin).
-    const shims = path.join(temp, 'shims');
+    shims = path.join(temp, 'shims');
     mkdirSync(shims);
     for (const [name, target] of [['node', process.execPath], ['bash', '/bin/bash'], ['sh', '/bin/sh']]) symlinkSync(target, path.join(shims, name));
     env = { HOME: temp, PATH: `${path.join(prefix, 'bin')}${path.delimiter}${shims}` };
@@ -61,15 +65,29 @@ describe('the installed CLI (npm pack, npm install -g)', function () {
     assert.ok(JSON.parse(r.stdout).findings.length > 5);
   });
 
-  it("runs the README's GitLab job script (its install line replaced by this tarball)", () => {
+  it("runs the README's GitLab job: its install line on the packed tarball in the checkout, then its script", () => {
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
     const snippet = readme.match(/```yaml\n(# \.gitlab-ci\.yml\n[^]*?)```/);
     assert.ok(snippet, 'README.md has the GitLab example');
     const job = parse(snippet[1]).alignment;
-    assert.deepEqual(job.before_script, [`npm install -g ${pkg.name}`]);
+    assert.deepEqual(job.before_script, [`npm install -g ./${pkg.name}-*.tgz`], 'installs the tarball, not a registry package');
     const work = path.join(temp, 'gitlab');
     cpSync(path.join(root, 'test/fixtures/service'), work, { recursive: true });
-    const [report, gate] = job.script.map((line: string) => sh(line, work));
+    cpSync(tarball, path.join(work, path.basename(tarball)));
+    // The job's own global prefix (npm with this machine's configuration); then the CLI only from that prefix.
+    const jobPrefix = path.join(temp, 'gitlab-prefix');
+    for (const line of job.before_script) {
+      const r = spawnSync('/bin/bash', ['--noprofile', '--norc', '-c', `${line} --no-audit --no-fund`], {
+        cwd: work,
+        env: { ...process.env, npm_config_prefix: jobPrefix },
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, r.stderr);
+    }
+    const jobEnv = { HOME: temp, PATH: `${path.join(jobPrefix, 'bin')}${path.delimiter}${shims}` };
+    const run = (line: string) => spawnSync('/bin/bash', ['--noprofile', '--norc', '-c', line], { cwd: work, env: jobEnv, encoding: 'utf8' });
+    assert.equal(run('command -v alignment').stdout.trim(), path.join(jobPrefix, 'bin', 'alignment'));
+    const [report, gate] = job.script.map((line: string) => run(line));
     assert.equal(report.status, 0, report.stderr);
     assert.equal(gate.status, 1, 'the job fails on the fixture’s errors');
     const file = job.artifacts.reports.codequality;
