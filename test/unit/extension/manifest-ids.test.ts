@@ -93,10 +93,24 @@ describe('the first-run walkthrough (contributes.walkthroughs)', () => {
     const builtIn = new Set(['workbench.actions.view.problems', 'workbench.action.openSettings']);
     for (const step of walkthrough.steps) {
       const description = nls[step.description.replace(/%/g, '')];
-      const links = [...description.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]);
+      const links = [...description.matchAll(/\]\(command:(toSide:)?([\w.]+)/g)].map((m) => ({ toSide: Boolean(m[1]), command: m[2] }));
       assert.ok(links.length > 0, `${step.id} has a button`);
-      for (const command of links) assert.ok(declared.has(command) || builtIn.has(command), `${step.id} links to ${command}`);
+      for (const { command } of links) assert.ok(declared.has(command) || builtIn.has(command), `${step.id} links to ${command}`);
     }
+  });
+
+  it('runs its own commands beside the walkthrough (command:toSide:), so their quick inputs and editors do not fight its focus', () => {
+    const own = new Set<string>(Object.values(COMMANDS));
+    let count = 0;
+    for (const step of walkthrough.steps) {
+      const description = nls[step.description.replace(/%/g, '')];
+      for (const m of description.matchAll(/\]\(command:(toSide:)?([\w.]+)/g)) {
+        if (!own.has(m[2])) continue;
+        count++;
+        assert.ok(m[1], `${step.id}: ${m[2]} is linked as command:toSide:${m[2]}`);
+      }
+    }
+    assert.ok(count >= 4, 'record, open, link and approve are linked');
   });
 });
 
