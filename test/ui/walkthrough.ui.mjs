@@ -13,6 +13,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { prepareWorkspace, repoRoot } from '../host/workspace.mjs';
 import { activeEditorText, eventually, notification, paneRows, pointOverText, problemRows, quickInput, quickOpen, runCommand, ui, waitForWorkbench } from './context.mjs';
 
@@ -48,9 +49,14 @@ async function expectChecked(...checked) {
   await eventually(async () => assert.deepEqual(await stepStates(), Object.fromEntries(STEPS.map((s) => [s, checked.includes(s)]))), 30_000);
 }
 
-/** The page focuses a step a moment after selecting it: waits until it has. */
+/**
+ * The page focuses a step after selecting it (at once with reduced motion, which the test
+ * settings ask for; 250 ms later with the slide animation): waits until it has, and for
+ * that deferred focus, which would close a quick input opened before it.
+ */
 async function stepFocused(id) {
   await eventually(() => ui.page.evaluate((wanted) => document.activeElement?.getAttribute('data-step-id')?.endsWith(`#${wanted}`) === true, id));
+  await delay(400);
 }
 
 /** Opens step `id` as a user does (clicks its title, unless it is open) and presses its button `label`. */
