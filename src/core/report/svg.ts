@@ -42,6 +42,8 @@ export function clipWords(text: string, max: number): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   if (oneLine.length <= max) return oneLine;
   const cut = oneLine.slice(0, Math.max(1, max - 1));
+  // The cut already ends a word: keep it whole.
+  if (!/[\p{L}\p{N}]/u.test(oneLine[cut.length]) && /[\p{L}\p{N}]/u.test(cut[cut.length - 1])) return `${cut}…`;
   let boundary = -1;
   for (let i = cut.length - 1; i > 0; i--) {
     if (!/[\p{L}\p{N}]/u.test(cut[i]) && /[\p{L}\p{N}]/u.test(oneLine[i + 1] ?? '')) {
@@ -124,6 +126,9 @@ export function barChart(spec: BarChartSpec, link: Linker): string {
       `<rect class="hit" x="0" y="${y}" width="${width}" height="${ROW_HEIGHT}"/>` +
       `<text class="label" x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${escapeXml(shown)}</text>` +
       bars +
+      // A space between the label and the total: read as text (textContent, accessibility
+      // checkers), the two are separate words, as they look, not "days1".
+      ' ' +
       `<text class="value" x="${(x + 4).toFixed(1)}" y="${y + 15}">${total(row.segments)}</text>`;
     // The label and total come first as shown (label in name), then the full label if cut.
     const name = `${shown}: ${total(row.segments)} ${spec.unit}${shown !== row.label ? ` — ${row.label}` : ''}${row.detail ? ` — ${row.detail}` : ''}`;

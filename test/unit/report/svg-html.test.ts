@@ -126,7 +126,9 @@ describe('report rendering', () => {
       const links = [...html.matchAll(/<g class="target" role="button" tabindex="0" data-target="t\d+" aria-label="([^"]*)"><title>[^<]*<\/title>(.*?)<\/g>/g)];
       assert.ok(links.length > 3, `${links.length} links`);
       for (const [, name, inner] of links) {
-        const visible = words([...inner.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]).join(' ').replace(/&[a-z#0-9]+;/g, ' '));
+        // The visible text as the browser reads it (textContent): the text elements and the
+        // whitespace between them, in order, nothing added.
+        const visible = words(inner.replace(/<title>[^<]*<\/title>/g, '').replace(/<[^>]+>/g, '').replace(/&[a-z#0-9]+;/g, ' '));
         const spoken = words(name.replace(/&[a-z#0-9]+;/g, ' '));
         const at = spoken.findIndex((_, i) => visible.every((w, j) => spoken[i + j] === w));
         assert.ok(visible.length === 0 || at >= 0, `"${visible.join(' ')}" is not in "${spoken.join(' ')}"`);
@@ -136,6 +138,7 @@ describe('report rendering', () => {
     it('clipWords cuts at a word boundary', () => {
       assert.equal(clipWords('Use PostgreSQL for orders and invoices', 22), 'Use PostgreSQL for…');
       assert.equal(clipWords('short', 22), 'short');
+      assert.equal(clipWords('ADR-0007 Use PostgreSQL for orders', 24), 'ADR-0007 Use PostgreSQL…', 'a cut at the end of a word keeps the word');
       assert.equal(clipWords('averyveryverylongemail@example.com', 30), 'averyveryverylongemail…');
     });
 
@@ -174,6 +177,16 @@ describe('report rendering', () => {
       const charts = [...html.matchAll(/<svg class="chart[^"]*"[^>]*aria-labelledby="([^"]+)"/g)].map((m) => m[1]);
       assert.ok(charts.length >= 7, `${charts.length} charts`);
       for (const id of charts) assert.ok(html.includes(`<title id="${id}">`), `chart ${id} has its title`);
+    });
+
+    it('every landmark region has a name of its own (sections by their heading, charts by their title)', () => {
+      const html = renderReportBody(hostileReport(), new TargetTable());
+      const headings = new Map([...html.matchAll(/<h2 id="([^"]+)">([^<]+)<\/h2>/g)].map((m) => [m[1], m[2]]));
+      const sections = [...html.matchAll(/<section [^>]*aria-labelledby="([^"]+)"/g)].map((m) => headings.get(m[1]));
+      const regions = [...html.matchAll(/role="region" aria-label="([^"]+)"/g)].map((m) => m[1]);
+      const names = [...sections, ...regions];
+      assert.ok(regions.length >= 7, `${regions.length} regions`);
+      assert.deepEqual(names.filter((n, i) => names.indexOf(n) !== i), [], `repeated region names in ${names.join(' | ')}`);
     });
 
     it('the relationship graph: one node per linked record, labelled with its relations', () => {
