@@ -300,7 +300,7 @@ function relationships(r: AlignmentReport, link: Linker): string {
           targets: [recordTarget(n)],
         };
       }),
-      edges: g.edges.map((e) => ({ from: e.from, to: e.to, cls: `edge-${e.kind}` })),
+      edges: g.edges.map((e, i) => ({ from: e.from, to: e.to, cls: `edge-${e.kind}`, via: layout.routes.get(i) })),
     },
     link,
   );

@@ -229,8 +229,11 @@ export interface GraphSpec extends ChartFrame {
   nodeWidth: number;
   nodeHeight: number;
   nodes: GraphNodeSpec[];
-  /** Lines from node `from`'s left edge to node `to`'s right edge (`to` sits to the left). */
-  edges: { from: number; to: number; cls: string }[];
+  /**
+   * Lines from node `to`'s right edge to node `from`'s left edge (`to` sits to the left),
+   * through the points `via` (left to right) when the line spans several columns.
+   */
+  edges: { from: number; to: number; cls: string; via?: readonly { x: number; y: number }[] }[];
   legend: { cls: string; label: string }[];
 }
 
@@ -253,8 +256,7 @@ export function graphChart(spec: GraphSpec, link: Linker): string {
     const y1 = a.y + h / 2;
     const x2 = b.x;
     const y2 = b.y + h / 2;
-    const mid = (x1 + x2) / 2;
-    const d = x2 > x1 ? `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}` : `M${a.x + w / 2},${a.y + h} C${a.x + w / 2},${a.y + h + 20} ${b.x + w / 2},${b.y + h + 20} ${b.x + w / 2},${b.y + h}`;
+    const d = x2 > x1 ? smoothPath([{ x: x1, y: y1 }, ...(e.via ?? []), { x: x2, y: y2 }]) : `M${a.x + w / 2},${a.y + h} C${a.x + w / 2},${a.y + h + 20} ${b.x + w / 2},${b.y + h + 20} ${b.x + w / 2},${b.y + h}`;
     parts.push(`<path class="edge ${escapeXml(e.cls)}" d="${d}" marker-end="url(#arrow)"/>`);
   }
   const maxChars = Math.floor((w - 16) / CHAR_WIDTH);
@@ -267,6 +269,22 @@ export function graphChart(spec: GraphSpec, link: Linker): string {
   }
   parts.push('</g></svg>');
   return parts.join('');
+}
+
+/** A path through points left to right: level runs straight, steps as curves leaving and arriving level. */
+export function smoothPath(points: readonly { x: number; y: number }[]): string {
+  const n = (v: number) => Number(v.toFixed(1));
+  const parts = [`M${n(points[0].x)},${n(points[0].y)}`];
+  for (let i = 1; i < points.length; i++) {
+    const p = points[i - 1];
+    const q = points[i];
+    if (p.y === q.y) parts.push(`L${n(q.x)},${n(q.y)}`);
+    else {
+      const mid = (p.x + q.x) / 2;
+      parts.push(`C${n(mid)},${n(p.y)} ${n(mid)},${n(q.y)} ${n(q.x)},${n(q.y)}`);
+    }
+  }
+  return parts.join(' ');
 }
 
 function legend(items: { cls: string; label: string }[], x: number, y: number): string {
