@@ -15,6 +15,8 @@ export const ui = {
   workbenchUrl: '',
   /** Absolute path of the fixture workspace copy on disk. */
   workspace: '',
+  /** code-server's user data folder (user settings in User/settings.json). */
+  userDataDir: '',
   /** VS Code version bundled with code-server. */
   vscodeVersion: '',
 };

@@ -69,6 +69,7 @@ async function main() {
   const { ui } = await import('./context.mjs');
   ui.context = context;
   ui.workspace = ws.workspace;
+  ui.userDataDir = ws.userDataDir;
   ui.workbenchUrl = `${server.base}/?folder=${encodeURIComponent(ws.workspace)}`;
   ui.vscodeVersion = bundledVsCodeVersion();
   print(`VS Code ${ui.vscodeVersion} (code-server) on ${server.base}`);

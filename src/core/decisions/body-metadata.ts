@@ -197,7 +197,8 @@ function readStatusSection(
 
 function isPlaceholder(line: string): boolean {
   const text = line.trim().replace(/^[-*]\s+/, '');
-  return /^[{[][^{}[\]]*\|[^{}[\]]*[}\]]$/.test(text);
+  // `{Deprecated|Proposed|Accepted}`, or the choices left bare: `Accepted | Rejected | Deprecated | Superseded by`.
+  return /^[{[][^{}[\]]*\|[^{}[\]]*[}\]]$/.test(text) || /^[\p{L} ]{1,30}(?:\|[\p{L} ]{1,30}){2,}$/u.test(text);
 }
 
 function readLinksSection(md: MarkdownLines, index: number, facts: RecordFacts, prefix: string, metadataLines: Set<number>): void {

@@ -77,8 +77,15 @@ function section(id: string, title: string, content: string): string {
   return `<section class="panel" id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${escapeXml(title)}</h2>${content}</section>`;
 }
 
-function figure(svg: string, caption?: string): string {
-  return `<figure class="figure"><div class="scroll" tabindex="0" role="region" aria-label="${escapeXml(caption ?? 'chart')}">${svg}</div>${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>`;
+/**
+ * A chart with its title shown above it (unless the section's heading already says it)
+ * and a note under it, in a scrolling region named after the title, so that each region
+ * has a name of its own (and none repeats its section's heading).
+ */
+function figure(svg: string, title: string, options: { note?: string; showTitle?: boolean } = {}): string {
+  const caption = options.showTitle === false ? '' : `<figcaption class="chart-title">${escapeXml(title)}</figcaption>`;
+  const note = options.note ? `<p class="note">${escapeXml(options.note)}</p>` : '';
+  return `<figure class="figure">${caption}<div class="scroll" tabindex="0" role="region" aria-label="${escapeXml(`${title} (chart)`)}">${svg}</div>${note}</figure>`;
 }
 
 function summary(r: AlignmentReport): string {
@@ -139,7 +146,7 @@ function waiting(r: AlignmentReport, link: Linker): string {
     (d: WaitingDecision) => [d.ageDays === null ? 'no date' : `${d.ageDays} d${d.overdue ? ' (overdue)' : ''}`, d.waitingOn.join(', ') || (d.owner ? `owner ${d.owner} to accept` : 'no approver named')],
     link,
   );
-  return section('waiting', 'What waits on whom', `<div class="row">${figure(byAge)}${figure(byApprover)}</div>${table}`);
+  return section('waiting', 'What waits on whom', `<div class="row">${figure(byAge, 'Approvals waiting, by age')}${figure(byApprover, 'Approvals waiting, by approver')}</div>${table}`);
 }
 
 function owners(r: AlignmentReport, link: Linker): string {
@@ -168,7 +175,7 @@ function owners(r: AlignmentReport, link: Linker): string {
     link,
   );
   const table = recordTable('Records with no owner', r.unowned, ['Kind'], (x) => [x.kind], link);
-  return section('owners', 'Who owns what', `${figure(chart)}${table}`);
+  return section('owners', 'Who owns what', `${figure(chart, 'Load per owner')}${table}`);
 }
 
 function assumptions(r: AlignmentReport, link: Linker): string {
@@ -200,7 +207,7 @@ function assumptions(r: AlignmentReport, link: Linker): string {
   return section(
     'assumptions',
     'Assumption health',
-    `<div class="row">${figure(grid('health-impact', 'Assumptions by status and impact', 'impact', a.byImpact))}${figure(grid('health-confidence', 'Assumptions by status and confidence', 'confidence', a.byConfidence))}</div>${unsound}${past}`,
+    `<div class="row">${figure(grid('health-impact', 'Assumptions by status and impact', 'impact', a.byImpact), 'Assumptions by status and impact')}${figure(grid('health-confidence', 'Assumptions by status and confidence', 'confidence', a.byConfidence), 'Assumptions by status and confidence')}</div>${unsound}${past}`,
   );
 }
 
@@ -225,7 +232,7 @@ function findings(r: AlignmentReport, link: Linker): string {
     },
     link,
   );
-  return section('findings', 'Findings by code', figure(chart));
+  return section('findings', 'Findings by code', figure(chart, 'Findings by code', { showTitle: false }));
 }
 
 function evolution(r: AlignmentReport, link: Linker): string {
@@ -256,7 +263,7 @@ function evolution(r: AlignmentReport, link: Linker): string {
     .map((s) => `${r.decisionsByStatus[s]} ${s}`)
     .join(' · ');
   const undated = t.undated ? ` · ${plural(t.undated, 'decision')} with no date left out` : '';
-  return section('evolution', 'How decisions evolved', `${figure(chart, sourceText)}<p class="meta">Now: ${escapeXml(counts || 'no decisions')}${undated}</p>`);
+  return section('evolution', 'How decisions evolved', `${figure(chart, 'Decisions by status over time', { note: sourceText })}<p class="meta">Now: ${escapeXml(counts || 'no decisions')}${undated}</p>`);
 }
 
 function relationships(r: AlignmentReport, link: Linker): string {
@@ -293,11 +300,17 @@ function relationships(r: AlignmentReport, link: Linker): string {
           targets: [recordTarget(n)],
         };
       }),
-      edges: g.edges.map((e) => ({ from: e.from, to: e.to, cls: `edge-${e.kind}` })),
+      edges: g.edges.map((e, i) => ({ from: e.from, to: e.to, cls: `edge-${e.kind}`, via: layout.routes.get(i) })),
     },
     link,
   );
-  return section('graph', 'Relationships', figure(chart, `${plural(g.nodes.length, 'linked record')}; ${plural(g.isolated, 'record')} without links not drawn. Older records and relied-on assumptions sit left of what replaced or relies on them.`));
+  return section(
+    'graph',
+    'Relationships',
+    figure(chart, 'Relationships between records', {
+      note: `${plural(g.nodes.length, 'linked record')}; ${plural(g.isolated, 'record')} without links not drawn. Older records and relied-on assumptions sit left of what replaced or relies on them.`,
+    }),
+  );
 }
 
 function reviews(r: AlignmentReport, link: Linker): string {

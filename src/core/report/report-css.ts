@@ -32,7 +32,9 @@ h1 { font-size: 1.5em; margin: 16px 0 4px; }
 h2 { font-size: 1.2em; margin: 0 0 8px; }
 h3 { font-size: 1em; margin: 14px 0 6px; }
 a { color: var(--link); }
-.meta, .muted, figcaption { color: var(--muted); }
+.meta, .muted, .note { color: var(--muted); }
+.chart-title { font-weight: 600; margin: 6px 0 4px; }
+.note { margin: 4px 0 0; }
 .panel { border: 1px solid var(--border); border-radius: 6px; padding: 12px 14px; margin: 12px 0; background: var(--bg); }
 .row { display: flex; flex-wrap: wrap; gap: 16px; }
 .figure { margin: 0; max-width: 100%; }
@@ -74,5 +76,6 @@ svg .node.as-active, svg .node.as-validated, svg .node.as-invalidated, svg .node
 .age-fresh { fill: var(--blue); } .age-old { fill: var(--orange); } .age-unknown { fill: var(--grey); }
 .load-owned { fill: var(--blue); } .load-open { fill: var(--yellow); } .load-approve { fill: var(--purple); }
 .edge-supersedes.swatch { fill: var(--grey); } .edge-relies-on.swatch { fill: var(--purple); }
-body.vscode-high-contrast svg .bar, body.vscode-high-contrast svg .node, body.vscode-high-contrast svg .cell { stroke: var(--vscode-contrastBorder, #fff); stroke-width: 1px; }
+body.vscode-high-contrast svg .bar, body.vscode-high-contrast svg .node, body.vscode-high-contrast svg .cell,
+body.vscode-high-contrast-light svg .bar, body.vscode-high-contrast-light svg .node, body.vscode-high-contrast-light svg .cell { stroke: var(--vscode-contrastBorder, currentColor); stroke-width: 1px; }
 `;

@@ -42,6 +42,8 @@ export function clipWords(text: string, max: number): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   if (oneLine.length <= max) return oneLine;
   const cut = oneLine.slice(0, Math.max(1, max - 1));
+  // The cut already ends a word: keep it whole.
+  if (!/[\p{L}\p{N}]/u.test(oneLine[cut.length]) && /[\p{L}\p{N}]/u.test(cut[cut.length - 1])) return `${cut}…`;
   let boundary = -1;
   for (let i = cut.length - 1; i > 0; i--) {
     if (!/[\p{L}\p{N}]/u.test(cut[i]) && /[\p{L}\p{N}]/u.test(oneLine[i + 1] ?? '')) {
@@ -124,6 +126,9 @@ export function barChart(spec: BarChartSpec, link: Linker): string {
       `<rect class="hit" x="0" y="${y}" width="${width}" height="${ROW_HEIGHT}"/>` +
       `<text class="label" x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${escapeXml(shown)}</text>` +
       bars +
+      // A space between the label and the total: read as text (textContent, accessibility
+      // checkers), the two are separate words, as they look, not "days1".
+      ' ' +
       `<text class="value" x="${(x + 4).toFixed(1)}" y="${y + 15}">${total(row.segments)}</text>`;
     // The label and total come first as shown (label in name), then the full label if cut.
     const name = `${shown}: ${total(row.segments)} ${spec.unit}${shown !== row.label ? ` — ${row.label}` : ''}${row.detail ? ` — ${row.detail}` : ''}`;
@@ -224,8 +229,11 @@ export interface GraphSpec extends ChartFrame {
   nodeWidth: number;
   nodeHeight: number;
   nodes: GraphNodeSpec[];
-  /** Lines from node `from`'s left edge to node `to`'s right edge (`to` sits to the left). */
-  edges: { from: number; to: number; cls: string }[];
+  /**
+   * Lines from node `to`'s right edge to node `from`'s left edge (`to` sits to the left),
+   * through the points `via` (left to right) when the line spans several columns.
+   */
+  edges: { from: number; to: number; cls: string; via?: readonly { x: number; y: number }[] }[];
   legend: { cls: string; label: string }[];
 }
 
@@ -248,8 +256,7 @@ export function graphChart(spec: GraphSpec, link: Linker): string {
     const y1 = a.y + h / 2;
     const x2 = b.x;
     const y2 = b.y + h / 2;
-    const mid = (x1 + x2) / 2;
-    const d = x2 > x1 ? `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}` : `M${a.x + w / 2},${a.y + h} C${a.x + w / 2},${a.y + h + 20} ${b.x + w / 2},${b.y + h + 20} ${b.x + w / 2},${b.y + h}`;
+    const d = x2 > x1 ? smoothPath([{ x: x1, y: y1 }, ...(e.via ?? []), { x: x2, y: y2 }]) : `M${a.x + w / 2},${a.y + h} C${a.x + w / 2},${a.y + h + 20} ${b.x + w / 2},${b.y + h + 20} ${b.x + w / 2},${b.y + h}`;
     parts.push(`<path class="edge ${escapeXml(e.cls)}" d="${d}" marker-end="url(#arrow)"/>`);
   }
   const maxChars = Math.floor((w - 16) / CHAR_WIDTH);
@@ -262,6 +269,22 @@ export function graphChart(spec: GraphSpec, link: Linker): string {
   }
   parts.push('</g></svg>');
   return parts.join('');
+}
+
+/** A path through points left to right: level runs straight, steps as curves leaving and arriving level. */
+export function smoothPath(points: readonly { x: number; y: number }[]): string {
+  const n = (v: number) => Number(v.toFixed(1));
+  const parts = [`M${n(points[0].x)},${n(points[0].y)}`];
+  for (let i = 1; i < points.length; i++) {
+    const p = points[i - 1];
+    const q = points[i];
+    if (p.y === q.y) parts.push(`L${n(q.x)},${n(q.y)}`);
+    else {
+      const mid = (p.x + q.x) / 2;
+      parts.push(`C${n(mid)},${n(p.y)} ${n(mid)},${n(q.y)} ${n(q.x)},${n(q.y)}`);
+    }
+  }
+  return parts.join(' ');
 }
 
 function legend(items: { cls: string; label: string }[], x: number, y: number): string {

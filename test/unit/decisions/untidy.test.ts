@@ -224,6 +224,15 @@ describe('status sections copied from a template', () => {
     assert.deepEqual(decision!.supersededBy, []);
   });
 
+  it('ignores the choices left bare (Accepted | Rejected | Deprecated | Superseded by)', () => {
+    const text = ['# ADR 106: gRPC API', '', '## Status', '', 'Accepted | Rejected | Deprecated | Superseded by', '', '## Context', ''].join('\n');
+    const { decision } = parseDecision('docs/references/architecture/adr-106-grpc-api.md', text, { prefix: 'ADR', assumptionPrefix: 'ASM' });
+    assert.equal(decision!.status, 'unknown');
+    assert.deepEqual(decision!.supersededBy, []);
+    const chosen = parseDecision('docs/adr/0002-x.md', ['# 2. X', '', '## Status', '', 'Accepted | see the review thread', ''].join('\n'), { prefix: 'ADR', assumptionPrefix: 'ASM' });
+    assert.equal(chosen.decision!.status, 'accepted', 'one bar in a real status is kept');
+  });
+
   it('still reads a real status after the guidance', () => {
     const text = ['# ADR 040: Blockchain reactor refactor', '', '## Status', '', '> A decision may be "proposed" …', '', 'Accepted', ''].join('\n');
     const { decision } = parseDecision('docs/architecture/adr-040-blockchain-reactor-refactor.md', text, { prefix: 'ADR', assumptionPrefix: 'ASM' });
