@@ -121,6 +121,12 @@ export class FolderIndex implements vscode.Disposable {
     return this.model !== undefined;
   }
 
+  /** Whether `path` (`''` for the folder itself) is a folder found unreadable at the latest full build. */
+  isUnreadableFolder(path: string): boolean {
+    const folder = path === '' ? '.' : path;
+    return this.unreadable.some((u) => u.folder === folder);
+  }
+
   get index(): AlignmentIndex | undefined {
     return this.model?.index;
   }

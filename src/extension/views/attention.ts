@@ -53,7 +53,10 @@ function attentionNode(parent: TreeNode, item: AttentionItem<FolderView>): TreeN
     description: item.detail,
     icon: ICONS[item.kind](),
     resourceUri: folder.uriOf(item.path),
-    command: { command: 'vscode.open', title: 'Open', arguments: [folder.uriOf(item.path)] },
+    // A folder cannot be opened in an editor: an unreadable one is shown in the Explorer.
+    command: folder.isUnreadableFolder(item.path)
+      ? { command: 'revealInExplorer', title: 'Reveal in Explorer', arguments: [folder.uriOf(item.path)] }
+      : { command: 'vscode.open', title: 'Open', arguments: [folder.uriOf(item.path)] },
     state: hasChildren ? 'collapsed' : 'none',
   });
   self.children = () => children(self);

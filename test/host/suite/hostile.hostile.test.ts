@@ -221,7 +221,9 @@ describe('hostile workspace', function () {
         for (const item of (await providers.attention.getChildren(group)) ?? []) {
           const tree = providers.attention.getTreeItem(item);
           const label = typeof tree.label === 'string' ? tree.label : (tree.label?.label ?? '');
-          rows.push(`${label} — ${String(tree.description ?? '')}`);
+          // The row's command and its target, after the text: a folder is revealed, a file opened.
+          const target = tree.command?.arguments?.[0] instanceof vscode.Uri ? vscode.workspace.asRelativePath(tree.command.arguments[0] as vscode.Uri) : '';
+          rows.push(`${label} — ${String(tree.description ?? '')} ⟶ ${tree.command?.command ?? ''} ${target}`);
         }
       }
       return rows;
@@ -244,6 +246,8 @@ describe('hostile workspace', function () {
       await eventually(() => assert.ok(told(asked).some((t) => /^Alignment cannot read docs\/adr \(ELOOP\): its records are missing from the index\./.test(t)), told(asked).join(' | ')));
       const rows = await attentionRows();
       assert.ok(rows.some((r) => /^docs\/adr — 1 error · Cannot read the record folder docs\/adr \(ELOOP\): its records are missing/.test(r)), rows.join(' | '));
+      // A folder cannot be opened in an editor: its row reveals it in the Explorer.
+      assert.ok(rows.some((r) => r.startsWith('docs/adr — 1 error') && r.endsWith(' ⟶ revealInExplorer docs/adr')), rows.join(' | '));
       await diagnosticWith(wsUri('docs/adr'), 'record.schema', (d) => /Cannot read the record folder docs\/adr \(ELOOP\)/.test(d.message));
       assert.equal(folderIndex(api).index?.lookup('ADR-0009'), undefined);
     } finally {
@@ -274,6 +278,7 @@ describe('hostile workspace', function () {
       await eventually(() => assert.ok(told(asked).some((t) => t.startsWith(`Alignment cannot read the folder ${name} (ELOOP): its records are missing from the index.`)), told(asked).join(' | ')));
       const rows = await attentionRows();
       assert.ok(rows.some((r) => r.startsWith(`${name} — 1 error · Cannot read this workspace folder (ELOOP)`)), rows.join(' | '));
+      assert.ok(rows.some((r) => r.startsWith(`${name} — 1 error`) && / ⟶ revealInExplorer \S*$/.test(r)), rows.join(' | '));
       await diagnosticWith(folderUri(), 'record.schema', (d) => /Cannot read this workspace folder \(ELOOP\)/.test(d.message));
       assert.equal(folderIndex(api).index?.decisions.length, 0);
     } finally {
