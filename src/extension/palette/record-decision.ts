@@ -7,14 +7,12 @@
 import * as vscode from 'vscode';
 import { parseNumberedId } from '../../core/ids';
 import { isUnder } from '../../core/layout';
-import { decisionFileInfo } from '../../core/decisions';
-import { nextFreeNumber } from '../../core/governance/numbers';
-import { decisionTemplate, kebabCase, newDecisionFileName, type NewDecisionDialect } from '../../core/templates';
+import { decisionTemplate, kebabCase, type NewDecisionDialect } from '../../core/templates';
 import type { IndexService } from '../index-service';
 import { prompts } from '../prompts';
 import { createRecordFile, takenNote, type RecordPrefill } from '../record-commands';
 import { insertLinkComment } from './link-selection';
-import { allAssumptions, filesIn, knownPeople, me, newDecisionIn, pickFolder, today } from './shared';
+import { allAssumptions, decisionAttempt, knownPeople, me, newDecisionIn, pickFolder, takesDecisionNumber, today } from './shared';
 
 const OTHER = '$(edit) Someone else…';
 
@@ -98,12 +96,10 @@ export async function recordDecision(service: IndexService, prefill: RecordPrefi
     folder,
     target,
     (attempt, onDisk) => {
-      // After a taken number: the next one free on disk, in the index and on other branches.
-      const names = [...onDisk, ...filesIn(folder, target)];
-      const choice = attempt === 0 ? first : newDecisionFileName(names, title, nextFreeNumber(names, target, folder.branches));
+      const choice = decisionAttempt(folder, target, title, first, attempt, onDisk);
       return { fileName: choice.fileName, id: `${config.decisionPrefix}-${choice.digits}`, number: choice.number, text: decisionTemplate({ title, date: today(), number: choice.number, owner: owner.trim() || undefined, approvers, assumptions, appliesTo, dialect }) };
     },
-    (name, file) => decisionFileInfo(name)?.number === file.number,
+    takesDecisionNumber,
     true,
   );
   if (!claim) return undefined;

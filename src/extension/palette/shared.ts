@@ -3,6 +3,7 @@
  * link's folder and id, or a pick list), writing through one WorkspaceEdit, and small
  * helpers for people, dates and links.
  */
+import { decisionFileInfo } from '../../core/decisions';
 import { nextFreeNumber } from '../../core/governance/numbers';
 import { newDecisionFileName } from '../../core/templates';
 import * as nodePath from 'node:path';
@@ -125,6 +126,29 @@ export async function newDecisionIn(folder: FolderIndex, dir: string, title: str
   await folder.whenGitReady();
   const names = filesIn(folder, dir);
   return newDecisionFileName(names, title, nextFreeNumber(names, dir, folder.branches));
+}
+
+/**
+ * The file name a new decision in `dir` tries at its `attempt`-th claim: `first`, then,
+ * after a taken number, the next one free on disk (`onDisk`), in the index and on other
+ * branches.
+ */
+export function decisionAttempt(
+  folder: FolderIndex,
+  dir: string,
+  title: string,
+  first: { fileName: string; number: number; digits: string },
+  attempt: number,
+  onDisk: readonly string[],
+): { fileName: string; number: number; digits: string } {
+  if (attempt === 0) return first;
+  const names = [...onDisk, ...filesIn(folder, dir)];
+  return newDecisionFileName(names, title, nextFreeNumber(names, dir, folder.branches));
+}
+
+/** Whether a file name found in the folder takes the decision number being claimed. */
+export function takesDecisionNumber(name: string, file: { number?: number }): boolean {
+  return decisionFileInfo(name)?.number === file.number;
 }
 
 /** A relative link from one record file to another (both workspace-relative). */

@@ -8,15 +8,13 @@ import * as vscode from 'vscode';
 import { addSupersession, markSuperseded, refusesRecordEdits } from '../../core/edits';
 import { formatId } from '../../core/ids';
 import type { Decision } from '../../core/model';
-import { decisionFileInfo } from '../../core/decisions';
-import { nextFreeNumber } from '../../core/governance/numbers';
 import { inert } from '../../core/inert-text';
-import { decisionTemplate, newDecisionFileName } from '../../core/templates';
+import { decisionTemplate } from '../../core/templates';
 import type { FolderIndex } from '../folder-index';
 import type { IndexService } from '../index-service';
 import { prompts } from '../prompts';
 import { addCreation, claimNewFile, releaseClaim, showCreated, takenNote } from '../record-commands';
-import { addTextChange, allDecisions, changedOnDisk, decisionItem, filesIn, me, newDecisionIn, recordFromArgs, relativeLink, today, type RecordHit } from './shared';
+import { addTextChange, allDecisions, changedOnDisk, decisionAttempt, decisionItem, me, newDecisionIn, recordFromArgs, relativeLink, takesDecisionNumber, today, type RecordHit } from './shared';
 
 export async function supersedeDecision(service: IndexService, args: readonly unknown[]): Promise<vscode.Uri | undefined> {
   await service.whenIdle();
@@ -82,13 +80,11 @@ export async function supersedeDecision(service: IndexService, args: readonly un
     folder,
     dir,
     (attempt, onDisk) => {
-      // After a taken number: the next one free on disk, in the index and on other branches.
-      const names = [...onDisk, ...filesIn(folder, dir)];
-      const choice = attempt === 0 ? first : newDecisionFileName(names, title, nextFreeNumber(names, dir, folder.branches));
+      const choice = decisionAttempt(folder, dir, title, first, attempt, onDisk);
       const successor = successorText(pathOf(choice.fileName), choice.number);
       return { fileName: choice.fileName, id: formatId(config.decisionPrefix, choice.digits), number: choice.number, text: successor.ok ? successor.text : prepared.text };
     },
-    (name, file) => decisionFileInfo(name)?.number === file.number,
+    takesDecisionNumber,
   );
   if ('refusal' in claim) {
     void prompts.showWarningMessage(`${inert(claim.refusal)}; nothing was written.`);
