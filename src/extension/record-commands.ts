@@ -12,6 +12,7 @@ import { confinedPath, OutsideWorkspaceError } from '../node/confine';
 import { createExclusive, lostRace, removeIfUnchanged } from '../node/exclusive-create';
 import type { FolderIndex } from './folder-index';
 import { prompts } from './prompts';
+import { uriExists } from './uri-exists';
 
 /** Arguments a quick fix or another command may pass to prefill a Record flow. */
 export interface RecordPrefill {
@@ -76,7 +77,7 @@ export async function claimNewFile(
   if (root.scheme !== 'file') {
     // Not on a local disk: the file service refuses to create over an existing name.
     const file = candidate(0, []);
-    if (await exists(folder.uriOf(pathOf(file.fileName)))) return { refusal: `${pathOf(file.fileName)} already exists` };
+    if (await uriExists(folder.uriOf(pathOf(file.fileName)))) return { refusal: `${pathOf(file.fileName)} already exists` };
     return { ...file, path: pathOf(file.fileName), uri: folder.uriOf(pathOf(file.fileName)), firstId: file.id, onDisk: false };
   }
   let absoluteDir: string;
@@ -168,14 +169,5 @@ export async function showCreated(target: vscode.Uri | vscode.TextDocument): Pro
     await vscode.window.showTextDocument(target instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : target, { preview: false });
   } catch (error) {
     console.warn(`alignment: could not open ${uri.toString()}`, error);
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }

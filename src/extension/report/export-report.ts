@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG } from '../../core/config';
 import { buildReport, fileLinker, renderReportDocument, renderReportMarkdown } from '../../core/report';
 import type { IndexService } from '../index-service';
 import { prompts } from '../prompts';
+import { uriExists } from '../uri-exists';
 
 export type ExportFormat = 'md' | 'html';
 
@@ -45,7 +46,7 @@ export async function exportReport(service: IndexService, formatArg?: unknown, u
     });
   }
   if (!target) return undefined;
-  if (await exists(target)) {
+  if (await uriExists(target)) {
     const answer = await prompts.showWarningMessage(`${nodePath.posix.basename(target.path)} already exists. Replace it with the report?`, { modal: true }, 'Replace');
     if (answer !== 'Replace') return undefined;
   }
@@ -64,13 +65,4 @@ export async function exportReport(service: IndexService, formatArg?: unknown, u
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   void prompts.showInformationMessage(`Alignment: exported the report to ${vscode.workspace.asRelativePath(target)}.`);
   return target;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
