@@ -18,21 +18,10 @@ import { detectLayout } from '../../../src/core/layout';
 import type { Range } from '../../../src/core/model';
 import { WorkspaceModel } from '../../../src/core/workspace-model';
 import { NOW } from './helpers';
+import { seededRandom } from '../../shared/seeded-random';
 
 const CASES = Number(process.env.FUZZ_CASES ?? 2000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
-
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const fixtures = path.resolve(__dirname, '../../fixtures');
 
@@ -174,7 +163,7 @@ describe(`hostile input: fuzzing (${CASES} cases, seed ${SEED})`, function () {
 
   it('no exception escapes, positions lie inside their files, output is valid and deterministic', () => {
     assert.ok(SEEDS.length > 20, 'the fixtures give real-shaped seeds');
-    const rnd = random(SEED);
+    const rnd = seededRandom(SEED);
     const failures: string[] = [];
     for (let i = 0; i < CASES; i++) {
       const c = makeCase(rnd);

@@ -5,18 +5,7 @@
  */
 import type { GraphLayout } from '../../../src/core/report/graph-layout';
 import type { GraphEdge, RecordRef, RelationshipGraph } from '../../../src/core/report/report-model';
-
-/** A small deterministic random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../shared/seeded-random';
 
 /**
  * `records` records of a decision log: about one in six an assumption, the decisions in
@@ -24,7 +13,7 @@ function random(seed: number): () => number {
  * decisions anywhere in the log (as teams reuse assumptions across topics).
  */
 export function syntheticGraph(records: number, seed: number): RelationshipGraph {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const nodes: RecordRef[] = [];
   const edges: GraphEdge[] = [];
   const assumptions: number[] = [];
