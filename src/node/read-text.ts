@@ -14,7 +14,7 @@ export function readTextSync(absolutePath: string, maxBytes: number): ReadResult
   try {
     fd = openSync(absolutePath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     const { size } = fstatSync(fd);
-    if (size > maxBytes) return { unreadable: `file is ${Math.round(size / 1024)} KB, over the ${Math.round(maxBytes / 1024)} KB limit` };
+    if (size > maxBytes) return overLimit(size, maxBytes);
     const buffer = Buffer.allocUnsafe(size);
     let offset = 0;
     while (offset < size) {
@@ -22,11 +22,8 @@ export function readTextSync(absolutePath: string, maxBytes: number): ReadResult
       if (bytesRead === 0) break;
       offset += bytesRead;
     }
-    const bytes = buffer.subarray(0, offset);
-    if (isBinary(bytes)) return { unreadable: 'binary content' };
-    const text = bytes.toString('utf8');
-    if (mostlyUndecodable(text, offset)) return { unreadable: 'not UTF-8 text' };
-    return { text };
+    // Without a prefilter nothing is skipped.
+    return decode(buffer, offset) as ReadResult;
   } catch (error) {
     return { unreadable: (error as NodeJS.ErrnoException).code ?? String(error) };
   } finally {
@@ -48,6 +45,19 @@ function mostlyUndecodable(text: string, byteLength: number): boolean {
   let replaced = 0;
   for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) replaced++;
   return replaced > 0 && replaced * 10 > byteLength;
+}
+
+function overLimit(size: number, maxBytes: number): ReadResult {
+  return { unreadable: `file is ${Math.round(size / 1024)} KB, over the ${Math.round(maxBytes / 1024)} KB limit` };
+}
+
+/** The refusals both readers make of the first `length` bytes read: binary, the prefilter (`keep`), undecodable. */
+function decode(buffer: Buffer, length: number, keep?: (bytes: Uint8Array, length: number) => boolean): PrefilteredRead {
+  if (isBinary(buffer.subarray(0, length))) return { unreadable: 'binary content' };
+  if (keep && !keep(buffer, length)) return { skipped: true };
+  const text = buffer.toString('utf8', 0, length);
+  if (mostlyUndecodable(text, length)) return { unreadable: 'not UTF-8 text' };
+  return { text };
 }
 
 /** `readTextSync`'s answer, plus `skipped` when the bytes fail the prefilter (never decoded). */
@@ -85,13 +95,9 @@ export class PooledReader {
       }
       if (length > this.maxBytes) {
         const { size } = fstatSync(fd);
-        return { unreadable: `file is ${Math.round(size / 1024)} KB, over the ${Math.round(this.maxBytes / 1024)} KB limit` };
+        return overLimit(size, this.maxBytes);
       }
-      if (isBinary(this.buffer.subarray(0, length))) return { unreadable: 'binary content' };
-      if (keep && !keep(this.buffer, length)) return { skipped: true };
-      const text = this.buffer.toString('utf8', 0, length);
-      if (mostlyUndecodable(text, length)) return { unreadable: 'not UTF-8 text' };
-      return { text };
+      return decode(this.buffer, length, keep);
     } catch (error) {
       return { unreadable: (error as NodeJS.ErrnoException).code ?? String(error) };
     } finally {
