@@ -234,18 +234,7 @@ const statesCache = new Map<string, State[][] | GlobError>();
 
 /** Compiles a glob; throws GlobError when it is not a usable pattern. */
 export function compileGlob(glob: string): GlobMatcher {
-  let compiled = cache.get(glob);
-  if (!compiled) {
-    try {
-      compiled = automaton([globStates(glob)]);
-    } catch (error) {
-      compiled = error instanceof GlobError ? error : new GlobError(String(error));
-    }
-    if (cache.size > 4096) cache.clear();
-    cache.set(glob, compiled);
-  }
-  if (compiled instanceof GlobError) throw compiled;
-  return compiled;
+  return cached(cache, glob, () => automaton([globStates(glob)]));
 }
 
 /**
@@ -267,18 +256,26 @@ export function compileGlobSet(globs: readonly string[]): GlobSet {
 
 /** The state lists of a glob, one per `{a,b}` alternative (cached); throws GlobError. */
 function globStates(glob: string): State[][] {
-  let states = statesCache.get(glob);
-  if (!states) {
+  return cached(statesCache, glob, () => compileUncached(glob));
+}
+
+/**
+ * What `build` gives for `glob`, kept in `store` (at most 4096 globs, then it starts
+ * over); a GlobError is kept too and thrown again on every later call.
+ */
+function cached<T>(store: Map<string, T | GlobError>, glob: string, build: () => T): T {
+  let value = store.get(glob);
+  if (value === undefined) {
     try {
-      states = compileUncached(glob);
+      value = build();
     } catch (error) {
-      states = error instanceof GlobError ? error : new GlobError(String(error));
+      value = error instanceof GlobError ? error : new GlobError(String(error));
     }
-    if (statesCache.size > 4096) statesCache.clear();
-    statesCache.set(glob, states);
+    if (store.size > 4096) store.clear();
+    store.set(glob, value);
   }
-  if (states instanceof GlobError) throw states;
-  return states;
+  if (value instanceof GlobError) throw value;
+  return value;
 }
 
 /** Why a glob cannot be used, or undefined when it can. */
