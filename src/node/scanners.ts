@@ -11,7 +11,7 @@
 import { scanWithGitGrep } from './git-grep';
 import { bundledRipgrep, scanWithRipgrep, type ScanListing } from './ripgrep';
 
-/** `spool`: rg's output goes through a temporary file, not a pipe (see scanWithRipgrep; the editor's choice). */
+/** `spool`: rg's output goes through a temporary file, not a pipe (see ScanOptions; the editor and the CLI both spool). */
 export type Scanner = { kind: 'rg'; command: string; label: string; spool?: boolean } | { kind: 'git-grep'; label: 'git grep' };
 
 export const GIT_GREP: Scanner = { kind: 'git-grep', label: 'git grep' };
@@ -23,8 +23,8 @@ export const GIT_GREP: Scanner = { kind: 'git-grep', label: 'git grep' };
 export function cliScanners(env: NodeJS.ProcessEnv = process.env): Scanner[] {
   const bundled = bundledRipgrep();
   const all: Array<[string, Scanner | undefined]> = [
-    ['bundled', bundled ? { kind: 'rg', command: bundled, label: 'bundled rg' } : undefined],
-    ['path', { kind: 'rg', command: 'rg', label: 'rg on PATH' }],
+    ['bundled', bundled ? { kind: 'rg', command: bundled, label: 'bundled rg', spool: true } : undefined],
+    ['path', { kind: 'rg', command: 'rg', label: 'rg on PATH', spool: true }],
     ['git', GIT_GREP],
   ];
   const only = env.ALIGNMENT_SCANNER;
