@@ -14,12 +14,12 @@ export const VSCODE_RG_LABEL = "VS Code's rg";
 
 export function editorScanners(): Scanner[] {
   const own = vscodeRipgrep(vscode.env.appRoot);
-  // Spooled: the extension host's event loop is shared with every other extension and is
-  // busiest while the window starts, when the first index runs (see scanWithRipgrep).
-  const scanners: Scanner[] = own ? [{ kind: 'rg', command: own, label: VSCODE_RG_LABEL, spool: true }] : [];
+  // Spooled, as every rg scanner is (runScanners): the extension host's event loop is shared
+  // with every other extension and busiest while the window starts, when the first index runs.
+  const scanners: Scanner[] = own ? [{ kind: 'rg', command: own, label: VSCODE_RG_LABEL }] : [];
   if (!vscode.workspace.isTrusted) return scanners;
   const configured = vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect<string>(SETTINGS.ripgrepPath)?.globalValue?.trim();
-  return configured ? [{ kind: 'rg', command: configured, label: SETTINGS_SECTION + '.' + SETTINGS.ripgrepPath, spool: true }, ...scanners] : scanners;
+  return configured ? [{ kind: 'rg', command: configured, label: SETTINGS_SECTION + '.' + SETTINGS.ripgrepPath }, ...scanners] : scanners;
 }
 
 /**

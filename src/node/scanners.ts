@@ -11,8 +11,8 @@
 import { scanWithGitGrep } from './git-grep';
 import { bundledRipgrep, scanWithRipgrep, type ScanListing } from './ripgrep';
 
-/** `spool`: rg's output goes through a temporary file, not a pipe (see ScanOptions; the editor and the CLI both spool). */
-export type Scanner = { kind: 'rg'; command: string; label: string; spool?: boolean } | { kind: 'git-grep'; label: 'git grep' };
+/** Every rg scanner, the editor's and the CLI's, writes its output to a temporary file, not a pipe (see ScanOptions). */
+export type Scanner = { kind: 'rg'; command: string; label: string } | { kind: 'git-grep'; label: 'git grep' };
 
 export const GIT_GREP: Scanner = { kind: 'git-grep', label: 'git grep' };
 
@@ -23,8 +23,8 @@ export const GIT_GREP: Scanner = { kind: 'git-grep', label: 'git grep' };
 export function cliScanners(env: NodeJS.ProcessEnv = process.env): Scanner[] {
   const bundled = bundledRipgrep();
   const all: Array<[string, Scanner | undefined]> = [
-    ['bundled', bundled ? { kind: 'rg', command: bundled, label: 'bundled rg', spool: true } : undefined],
-    ['path', { kind: 'rg', command: 'rg', label: 'rg on PATH', spool: true }],
+    ['bundled', bundled ? { kind: 'rg', command: bundled, label: 'bundled rg' } : undefined],
+    ['path', { kind: 'rg', command: 'rg', label: 'rg on PATH' }],
     ['git', GIT_GREP],
   ];
   const only = env.ALIGNMENT_SCANNER;
@@ -51,7 +51,7 @@ export async function runScanners(
 ): Promise<ScanOutcome> {
   for (const scanner of scanners) {
     const listing =
-      scanner.kind === 'rg' ? await scanWithRipgrep(scanner.command, root, pattern, exclude, signal, { onFile, spool: scanner.spool }) : await scanWithGitGrep(root, pattern, exclude, signal);
+      scanner.kind === 'rg' ? await scanWithRipgrep(scanner.command, root, pattern, exclude, signal, { onFile, spool: true }) : await scanWithGitGrep(root, pattern, exclude, signal);
     if (signal?.aborted) break;
     if (listing) return { listing, scanner: scanner.label };
   }

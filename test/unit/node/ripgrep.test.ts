@@ -91,10 +91,4 @@ describe('ripgrep scan', function () {
     assert.deepEqual(cliScanners({ ALIGNMENT_SCANNER: 'git' }).map((s) => s.label), ['git grep']);
     assert.deepEqual(cliScanners({ ALIGNMENT_SCANNER: 'node' }), []);
   });
-
-  it('the CLI\'s rg runs write to a temporary file, not a pipe (one write per listed file)', () => {
-    const rgScanners = cliScanners({}).filter((s) => s.kind === 'rg');
-    assert.equal(rgScanners.length, 2);
-    for (const scanner of rgScanners) assert.equal(scanner.kind === 'rg' && scanner.spool, true, scanner.label);
-  });
 });
