@@ -8,7 +8,7 @@
  * to find the binary that `@vscode/ripgrep` ships and the one inside a VS Code install.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
 import { ALWAYS_SKIPPED } from './ignore-rules';
@@ -136,8 +136,8 @@ export interface ScanOptions {
   /** Sees each listed file as soon as rg prints it (in no particular order). */
   onFile?: (path: string, candidate: boolean) => void;
   /**
-   * rg writes its output to a private temporary file, read once rg is done, instead of a
-   * pipe. A pipe holds 64 KB: while the reading process's event loop is busy (an editor's
+   * rg writes its output to a private temporary file instead of a pipe; the file is read
+   * as it grows, a slice of up to 1 MB at a time (tailSpool). A pipe holds 64 KB: while the reading process's event loop is busy (an editor's
    * extension host as the window starts), rg waits on it; a 98k-file scan took 15–25 s
    * instead of 3–4 s with the loop busy 90% of the time, 3–7 s spooled. Even with an idle
    * reader a pipe costs: rg writes once per listed file (97,697 writes on a 97k-file tree),
@@ -187,26 +187,24 @@ export function scanWithRipgrep(
       parser.push(chunk);
       if (parser.malformed) child.kill();
     });
-    child.on('error', () => {
+    let exited!: () => void;
+    const closed = new Promise<void>((done) => (exited = done));
+    // The spool is read while rg writes it, in large slices (a listing parsed as it grows).
+    const tailed = spoolDir ? tailSpool(nodePath.join(spoolDir, 'out'), parser, closed, signal) : Promise.resolve(true);
+    void tailed.then(() => parser.malformed && child.kill());
+    child.on('error', async () => {
+      // A failed spawn may never emit 'close'.
+      exited();
+      await tailed;
       if (spoolDir) rmSync(spoolDir, { recursive: true, force: true });
       resolve(undefined);
     });
     child.on('close', async (code) => {
       signal?.removeEventListener('abort', onAbort);
-      if (spoolDir) {
-        // Parsed in slices of 1 MB, yielding between them (the event loop stays free).
-        try {
-          const data = !signal?.aborted && (code === 0 || code === 1 || code === 2) ? readFileSync(nodePath.join(spoolDir, 'out')) : Buffer.alloc(0);
-          for (let at = 0; at < data.length && !parser.malformed; at += 1 << 20) {
-            parser.push(data.subarray(at, at + (1 << 20)));
-            await new Promise((next) => setImmediate(next));
-          }
-        } catch {
-          // unreadable output: what was parsed stands, as with a pipe that broke
-        } finally {
-          rmSync(spoolDir, { recursive: true, force: true });
-        }
-      }
+      exited();
+      const whole = await tailed;
+      if (spoolDir) rmSync(spoolDir, { recursive: true, force: true });
+      if (!whole) return resolve(undefined);
       parser.end();
       // 1: nothing matched. 2: an error, such as one unreadable folder; what it listed stands
       // when it listed anything (a bad binary or a bad pattern lists nothing).
@@ -214,6 +212,62 @@ export function scanWithRipgrep(
       resolve(ok ? { files: files.sort(), candidates, confirmReads: CONFIRM_RG_READS } : undefined);
     });
   });
+}
+
+/** How long the spool's reader waits for rg to write more, at most. */
+const TAIL_MS = 15;
+/** One read of the spool, at most: the parse between two yields to the event loop. */
+const TAIL_SLICE = 1 << 20;
+
+/**
+ * Reads the spool as rg writes it: whatever has been written, in slices of at most
+ * TAIL_SLICE, yielding between them; when there is nothing new, waits TAIL_MS or until
+ * rg is done (`closed`), and once it is, reads to the end. Every byte rg wrote is read:
+ * a read that finds nothing after `closed` settled ends it. False when the spool could
+ * not be read (the listing would be partial) or the scan was aborted.
+ */
+async function tailSpool(file: string, parser: ScanOutputParser, closed: Promise<void>, signal?: AbortSignal): Promise<boolean> {
+  let done = false;
+  let wake: (() => void) | undefined;
+  void closed.then(() => {
+    done = true;
+    wake?.();
+  });
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return false;
+  }
+  const slice = Buffer.allocUnsafe(TAIL_SLICE);
+  try {
+    for (let position = 0; ; ) {
+      if (signal?.aborted) return false;
+      const finished = done; // read before the read: after rg's exit the file is whole
+      const length = readSync(fd, slice, 0, TAIL_SLICE, position);
+      if (length > 0) {
+        position += length;
+        parser.push(slice.subarray(0, length)); // the parser keeps no reference to the slice
+        if (parser.malformed) return true;
+        await new Promise((next) => setImmediate(next));
+      } else if (finished) {
+        return true;
+      } else {
+        await new Promise<void>((next) => {
+          const timer = setTimeout(next, TAIL_MS);
+          wake = () => {
+            clearTimeout(timer);
+            next();
+          };
+        });
+        wake = undefined;
+      }
+    }
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const RG = process.platform === 'win32' ? 'rg.exe' : 'rg';

@@ -79,6 +79,30 @@ describe('spooled ripgrep scan', function () {
     assert.deepEqual(readdirSync(temp), []);
   });
 
+  it('reads the spool while rg still writes it: files reach onFile before rg exits', async () => {
+    // This rg prints one record, then waits until the reader has seen it (a flag file
+    // written from onFile) before printing the second; a spool read only after rg's exit
+    // would never see the first, and the scan would end by the wrapper's timeout instead.
+    const flag = path.join(temp, 'seen');
+    const slowRg = path.join(temp, 'rg-waits-for-reader');
+    writeFileSync(
+      slowRg,
+      `#!/bin/sh\nprintf './first.ts\\0001\\n'\ni=0\nwhile [ ! -e '${flag}' ]; do i=$((i+1)); [ $i -gt 100 ] && exit 3; sleep 0.1; done\nprintf './second.ts\\0000\\n'\n`,
+      { mode: 0o755 },
+    );
+    const seen: string[] = [];
+    const listing = await scanWithRipgrep(slowRg, temp, PATTERN, [], undefined, {
+      spool: true,
+      onFile: (file) => {
+        seen.push(file);
+        writeFileSync(flag, '');
+      },
+    });
+    assert.deepEqual(seen, ['first.ts', 'second.ts']);
+    assert.deepEqual(listing?.files, ['first.ts', 'second.ts']);
+    assert.deepEqual([...listing!.candidates], ['first.ts']);
+  });
+
   it('every rg scanner (the editor\'s and the CLI\'s) spools: an rg that refuses a pipe still lists', async () => {
     // rg writes once per listed file, and each write to a pipe wakes the reader (the CLI's
     // 97k-file check: 1.44 s piped, 1.16 s spooled). This rg fails unless stdout is a file.
