@@ -8,7 +8,7 @@ import * as nodePath from 'node:path';
 import { DEFAULT_CONFIG, type AlignmentConfig } from '../core/config';
 import { DEFAULT_DECISION_FOLDERS, detectLayout, mayBeRecord, type Layout } from '../core/layout';
 import type { ParseProblem } from '../core/model';
-import { referencePrefilter } from '../core/references';
+import { mayHaveReferences, referencePrefilter } from '../core/references';
 import { WorkspaceModel } from '../core/workspace-model';
 import { loadRepoConfig, readAdrToolsDir, readLog4brainsFolders } from './config';
 import { bytePrefilter } from './literal-prefilter';
@@ -65,14 +65,21 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const maxBytes = config.maxFileSizeKb * 1024;
   const reader = new PooledReader(maxBytes);
   // Candidates are read as rg names them, while it still lists the rest (their parse
-  // waits for the layout, which needs the whole listing).
+  // waits for the layout, which needs the whole listing). A candidate whose comments hold
+  // no candidate at all has no references in any layout: only its path is kept (most
+  // large candidates are such: lock files, changelogs).
   const early = new Map<string, PrefilteredRead>();
+  const earlyWithoutReferences = new Set<string>();
   let earlyChars = 0;
   let earlyInside: ((path: string) => boolean) | undefined;
   const readEarly = (path: string, candidate: boolean) => {
     if (!candidate || earlyChars > EARLY_READ_CHARS) return;
     if (CONFIRM_RG_READS && !(earlyInside ??= folderInside(root))(path)) return;
     const result = reader.read(nodePath.join(root, path));
+    if ('text' in result && !mayHaveReferences(path, result.text, config)) {
+      earlyWithoutReferences.add(path);
+      return;
+    }
     early.set(path, result);
     if ('text' in result) earlyChars += result.text.length;
   };
@@ -104,6 +111,10 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     }
     const role = model.roleOf(path);
     if (role === undefined || (role === 'code' && listing && !listing.candidates.has(path))) continue;
+    if (role === 'code' && earlyWithoutReferences.has(path)) {
+      read++;
+      continue;
+    }
     if (inside && !inside(path)) continue;
     const code = role === 'code';
     const readBefore = listing && early.get(path);

@@ -102,15 +102,34 @@ export function isInComment(path: string, text: string, offset: number): boolean
 }
 
 export function scanReferences(path: string, text: string, options: ScanOptions): CodeReference[] {
-  const matcher = matcherFor(options);
+  const found: Found[] = [];
+  scanCandidates(path, text, matcherFor(options), found);
+  found.sort((a, b) => a.start - b.start);
+  return toReferences(path, text, found);
+}
+
+/**
+ * False when scanReferences finds nothing in `text` whatever the decision folders: no
+ * candidate lies inside a comment. It needs only the id prefixes, so it can answer
+ * before the layout is known (the decision folders matter only once a candidate is found).
+ */
+export function mayHaveReferences(path: string, text: string, prefixes: Pick<ScanOptions, 'decisionPrefix' | 'assumptionPrefix'>): boolean {
+  return scanCandidates(path, text, matcherFor({ ...prefixes, decisionFolders: [] }));
+}
+
+/**
+ * Walks the candidates that lie inside comments, pushing the references they make onto
+ * `found`; without `found`, stops at the first such candidate. True when there was one.
+ */
+function scanCandidates(path: string, text: string, matcher: Matcher, found?: Found[]): boolean {
   const re = matcher.candidates;
   re.lastIndex = 0;
   let m = re.exec(text);
-  if (!m) return [];
+  if (!m) return false;
 
   const spans = commentOffsets(text, syntaxOf(path, text));
-  const found: Found[] = [];
   const tokens = new TokenCache(text, matcher.paths);
+  let any = false;
   let k = 0;
 
   for (; m; m = re.exec(text)) {
@@ -128,6 +147,8 @@ export function scanReferences(path: string, text: string, options: ScanOptions)
       re.lastIndex = at + 1;
       continue;
     }
+    any = true;
+    if (!found) return true;
 
     if (m[1] !== undefined) {
       re.lastIndex = taggedIds(text, matcher, m[1], matchEnd, spanEnd, found);
@@ -160,9 +181,7 @@ export function scanReferences(path: string, text: string, options: ScanOptions)
       if (id !== undefined) found.push({ start, end: matchEnd, id, kind: 'path', recordKind: 'decision' });
     }
   }
-
-  found.sort((a, b) => a.start - b.start);
-  return toReferences(path, text, found);
+  return any;
 }
 
 /** The ids after a tag; returns where scanning continues. */
