@@ -71,7 +71,9 @@ async function walk(root: string, prefix: string, head: string, folders: readonl
     const moved = new Set<string>();
     const shas = [...added.keys()];
     for (let i = 0; i < shas.length; i += 200) {
-      const text = await git.raw(['log', '--no-walk=unsorted', '-z', '--raw', '-M', '--no-abbrev', `--format=${LOG_FORMAT}`, ...shas.slice(i, i + 200)]);
+      // Only the renames are printed (`--diff-filter=R`): a commit that added the whole
+      // tree (an import, a repository's first commit) would otherwise list every file.
+      const text = await git.raw(['log', '--no-walk=unsorted', '-z', '--raw', '-M', '--diff-filter=R', '--no-abbrev', `--format=${LOG_FORMAT}`, ...shas.slice(i, i + 200)]);
       for (const c of parseGitLog(text)) {
         for (const ch of c.changes) {
           if (ch.kind !== 'R' || !added.get(c.commit)?.has(ch.path)) continue;
