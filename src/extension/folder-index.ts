@@ -45,6 +45,9 @@ export type HistoryState = { available: true; commits: number } | { available: f
 /** Milliseconds from a build's start to the end of each of its steps. */
 export interface BuildSteps {
   settings: number;
+  /** The scan (rg, or the walk) started, and the listing was complete. */
+  scanStarted: number;
+  listed: number;
   loaded: number;
   folders: number;
   published: number;
@@ -353,7 +356,14 @@ export class FolderIndex implements vscode.Disposable {
       }
       this.fire();
       this.lastBuildMs = performance.now() - startedMs;
-      this.lastBuildSteps = { settings: settingsMs, loaded: loadedMs, folders: foldersMs, published: this.lastBuildMs };
+      this.lastBuildSteps = {
+        settings: settingsMs,
+        scanStarted: settingsMs + loaded.stats.scanStartMs,
+        listed: settingsMs + loaded.stats.listedMs,
+        loaded: loadedMs,
+        folders: foldersMs,
+        published: this.lastBuildMs,
+      };
       this.firstFindingsMs ??= performance.now() - this.createdAt;
       this.firstBuild ??= { ms: this.lastBuildMs, started: this.buildsStarted, createdAtMs: this.createdAt, steps: this.lastBuildSteps };
       this.readGit();

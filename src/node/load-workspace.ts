@@ -43,11 +43,16 @@ export interface LoadedWorkspace {
   config: AlignmentConfig;
   configFile?: string;
   configProblems: ParseProblem[];
-  /** `scanner`: what listed the files (`bundled rg`, `rg on PATH`, `git grep`, … or `node`). */
-  stats: { files: number; read: number; scanner: string };
+  /**
+   * `scanner`: what listed the files (`bundled rg`, `rg on PATH`, `git grep`, … or `node`);
+   * `scanStartMs` and `listedMs`: when the scan started and when the listing was complete,
+   * in ms from the call's start.
+   */
+  stats: { files: number; read: number; scanner: string; scanStartMs: number; listedMs: number };
 }
 
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
+  const startMs = performance.now();
   const signal = options.signal;
   const loaded = options.config ? { config: options.config, problems: [] as ParseProblem[], file: undefined } : await loadRepoConfig(root);
   const config = loaded.config ?? DEFAULT_CONFIG;
@@ -84,9 +89,11 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     if ('text' in result) earlyChars += result.text.length;
   };
   const scanners = options.allowProcesses === false ? [] : (options.scanners ?? cliScanners());
+  const scanStartMs = performance.now() - startMs;
   const { listing, scanner } = await runScanners(scanners, root, prefilter.regex, exclude, signal, readEarly);
   signal?.throwIfAborted();
   const files = listing?.files ?? (await walkFiles(root, exclude, 16, signal));
+  const listedMs = performance.now() - startMs;
   // With a scanner's candidates, only the few paths that may be records matter besides
   // them: layout detection and roles look at those, not at every listed file.
   const documents = listing ? files.filter(mayBeRecord) : files;
@@ -133,7 +140,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     config,
     configFile: loaded.file,
     configProblems: loaded.problems,
-    stats: { files: files.length, read, scanner },
+    stats: { files: files.length, read, scanner, scanStartMs, listedMs },
   };
 }
 
