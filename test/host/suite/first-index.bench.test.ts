@@ -154,7 +154,7 @@ describe('editor benchmark on a large tree', function () {
     const typed = folder.index?.referencePaths()[0] ?? [...folder.allFiles].find((p) => folder.roleOf(p) === 'code') ?? folder.index?.decisions[0]?.path;
     if (typed) {
       const document = await vscode.workspace.openTextDocument(folder.uriOf(typed));
-      const idle = await typeDuring(document, new Promise((resolve) => setTimeout(resolve, 3000)));
+      const idle = await profiled('typing-idle', () => typeDuring(document, new Promise((resolve) => setTimeout(resolve, 3000))));
       const during = await typeDuring(document, (async () => {
         await vscode.commands.executeCommand('alignment.refresh');
         await api.whenIdle();
@@ -166,6 +166,22 @@ describe('editor benchmark on a large tree', function () {
     assert.ok(findings > 0, 'the findings of the tree are in the Problems panel');
   });
 });
+
+/** HOST_BENCH_PROFILE=1: a CPU profile of `work`, next to HOST_BENCH_OUT as `editor.json.<name>.cpuprofile`. */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!process.env.HOST_BENCH_PROFILE || !process.env.HOST_BENCH_OUT) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(`${process.env.HOST_BENCH_OUT}.${name}.cpuprofile`, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 
 type Api = Awaited<ReturnType<typeof getApi>>;
 
@@ -183,30 +199,23 @@ async function benchSwitch(api: Api, folder: FolderIndex, rg: string, root: stri
       const rgMs = await timeRipgrep(rg, root, pattern, touched);
       const builds = folder.builds;
       const stats = { ...api.service.batchStats };
-      // HOST_BENCH_PROFILE=1: a CPU profile of the first round's switches, next to HOST_BENCH_OUT.
-      const profile = process.env.HOST_BENCH_PROFILE && process.env.HOST_BENCH_OUT && r === 0 ? new Session() : undefined;
-      if (profile) {
-        profile.connect();
-        await profile.post('Profiler.enable');
-        await profile.post('Profiler.start');
-      }
-      const delay = monitorEventLoopDelay({ resolution: 10 });
-      delay.enable();
-      const start = performance.now();
-      await git(root, ['checkout', '-q', to]);
-      const checkedOut = performance.now();
-      // The watcher delivers the events; the findings of the n files are then published.
-      const published = await findingsReach(expected, `after checking out ${to}`);
-      await api.whenIdle();
-      // HEAD moved: git facts are read again after a quiet time; that work counts too.
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      await folder.whenGitReady();
-      delay.disable();
-      if (profile) {
-        const { profile: taken } = await profile.post('Profiler.stop');
-        writeFileSync(`${process.env.HOST_BENCH_OUT}.${to}.cpuprofile`, JSON.stringify(taken));
-        profile.disconnect();
-      }
+      const switchOnce = async () => {
+        const delay = monitorEventLoopDelay({ resolution: 10 });
+        delay.enable();
+        const start = performance.now();
+        await git(root, ['checkout', '-q', to]);
+        const checkedOut = performance.now();
+        // The watcher delivers the events; the findings of the n files are then published.
+        const published = await findingsReach(expected, `after checking out ${to}`);
+        await api.whenIdle();
+        // HEAD moved: git facts are read again after a quiet time; that work counts too.
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        await folder.whenGitReady();
+        delay.disable();
+        return { delay, start, checkedOut, published };
+      };
+      // HOST_BENCH_PROFILE=1: the first round's switches are profiled.
+      const { delay, start, checkedOut, published } = r === 0 ? await profiled(to, switchOnce) : await switchOnce();
       assert.equal(folder.builds, builds, `checking out ${to} is applied file by file, without a full rebuild`);
       rounds.push({
         to,
