@@ -1,6 +1,7 @@
 /**
- * The ripgrep scan: ONE rg process lists every file the ignore rules keep and counts, in
- * each, the lines matching the reference prefilter (`--count --include-zero --null`).
+ * The ripgrep scan: ONE rg process lists every file the ignore rules keep and says, for
+ * each, whether a line matches the reference prefilter (`--count --include-zero --null
+ * --max-count 1`: the count is 0 or 1).
  * Its output is parsed as it streams; a file with a count above zero is a candidate.
  * Binary files are listed too (`--binary`), so the list equals the Node walk's.
  *
@@ -65,6 +66,9 @@ export function ripgrepScanArgs(pattern: string, exclude: readonly string[]): st
   return [
     '--count',
     '--include-zero',
+    // A count above zero is all that is used: rg stops reading a file at its first match.
+    '--max-count',
+    '1',
     '--null',
     '--path-separator',
     '\\xFF',
