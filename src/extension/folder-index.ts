@@ -417,6 +417,12 @@ export class FolderIndex implements vscode.Disposable {
       referencePrefilter({ decisionPrefix: model.config.decisionPrefix, assumptionPrefix: model.config.assumptionPrefix, decisionFolders: [...model.layout.decisionFolders, ...DEFAULT_DECISION_FOLDERS] }).fixedStrings,
     );
     const reader = new PooledReader(maxBytes);
+    // Open editors by path, once per batch (textDocuments is a new array on each read).
+    const openDocuments = new Map<string, vscode.TextDocument>();
+    for (const document of vscode.workspace.textDocuments) {
+      const path = document.uri.scheme === 'file' ? this.relativePath(document.uri) : undefined;
+      if (path !== undefined && !openDocuments.has(path)) openDocuments.set(path, document);
+    }
     let sliceStart = performance.now();
     for (const [path, exists] of batch) {
       if (performance.now() - sliceStart > SLICE_MS) {
@@ -431,7 +437,7 @@ export class FolderIndex implements vscode.Disposable {
         continue;
       }
       this.files.add(path);
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && this.relativePath(d.uri) === path);
+      const open = openDocuments.get(path);
       if (open) {
         model.update(path, open.getText());
         if (open.isDirty) this.fromBuffer.add(path);
