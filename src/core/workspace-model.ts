@@ -216,6 +216,14 @@ export class WorkspaceModel {
     return { index: this.index, config: this.config, now, files, branches: this.branchRecords };
   }
 
+  /**
+   * The files that hold record findings now (the record rules' findings, the only ones git
+   * facts, histories and other branches, can change).
+   */
+  recordFindingPaths(now: Date): string[] {
+    return [...this.recordFindings(now).byPath.keys()];
+  }
+
   private recordFindings(now: Date) {
     const index = this.index;
     const day = now.toISOString().slice(0, 10);

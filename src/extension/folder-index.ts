@@ -189,6 +189,9 @@ export class FolderIndex implements vscode.Disposable {
     const input = { root: this.folder.uri.fsPath, model, layout: model.layout, files: [...this.files] };
     this.gitRun = this.gitRun.then(async () => {
       try {
+        // Git facts change record findings only: the files that hold them before and after are republished.
+        const now = new Date();
+        const before = model.recordFindingPaths(now);
         const [history, branches] = await Promise.all([applyHistory(input), applyBranches(input)]);
         if (model !== this.model) return;
         this.historyState = history.available ? { available: true, commits: history.commits } : { available: false, reason: history.reason };
@@ -196,7 +199,7 @@ export class FolderIndex implements vscode.Disposable {
         const same = this.gitFacts?.history === facts.history && this.gitFacts?.branches === facts.branches;
         this.gitFacts = facts;
         // Unchanged facts (cached by HEAD and refs) were already handed over at the rebuild.
-        if (!same) this.fire();
+        if (!same) this.fire([...new Set([...before, ...model.recordFindingPaths(now)])]);
       } catch (error) {
         console.error('alignment: reading git history failed', error);
       }
@@ -218,8 +221,9 @@ export class FolderIndex implements vscode.Disposable {
   }
 
   /**
-   * The code files the latest change touched, when it touched only code files (their
-   * findings alone need publishing); undefined when anything else may have changed.
+   * The files whose findings the latest change may have altered, when that is known (the
+   * code files an edit or a batch touched, the record files git facts changed): their
+   * findings alone need publishing. Undefined when anything may have changed.
    */
   get lastChange(): readonly string[] | undefined {
     return this.changedPaths;
@@ -536,11 +540,11 @@ export class FolderIndex implements vscode.Disposable {
     this.changed.dispose();
   }
 
-  /** `codePaths`: the change touched only these code files; otherwise anything may have changed. */
-  private fire(codePaths?: readonly string[]): void {
+  /** `paths`: the change altered the findings of these files only; otherwise anything may have changed. */
+  private fire(paths?: readonly string[]): void {
     this.updateCount++;
-    this.changedPaths = codePaths;
-    if (codePaths) for (const path of codePaths) this.stalePaths.add(path);
+    this.changedPaths = paths;
+    if (paths) for (const path of paths) this.stalePaths.add(path);
     else {
       this.findingsByPath = undefined;
       this.stalePaths.clear();

@@ -15,7 +15,7 @@ import { editorScanners } from '../../../src/extension/scanner-choice';
 import { renderCard } from '../../../src/extension/hover';
 import { createSidebar, type TreeNode } from '../../../src/extension/views';
 import { gitAs } from '../../shared/git-as';
-import { answerPrompts, diagnosticWith, eventually, folderUri, getApi, openEditor, plain, positionOf, readText, restoreWorkspace, track, writeFile } from './helpers';
+import { answerPrompts, diagnosticWith, eventually, folderUri, getApi, noDiagnostic, openEditor, plain, positionOf, readText, restoreWorkspace, track, writeFile } from './helpers';
 
 const git = gitAs;
 
@@ -114,10 +114,11 @@ describe('governance from git (trusted workspace)', function () {
     const other = mkdtempSync(path.join(tmpdir(), 'alignment-branch-'));
     rmSync(other, { recursive: true });
     git(root, ['worktree', 'add', '-q', '-b', 'feature/events', other, head]);
-    cleanups.push(() => {
+    const removeBranch = () => {
       git(root, ['worktree', 'remove', '--force', other]);
       git(root, ['branch', '-q', '-D', 'feature/events']);
-    });
+    };
+    cleanups.push(removeBranch);
     mkdirSync(path.join(other, 'docs/adr'), { recursive: true });
     writeFileSync(path.join(other, 'docs/adr/0009-use-nats.md'), record('proposed', 'Use NATS'));
     writeFileSync(path.join(other, 'docs/adr/0010-event-schema.md'), record('proposed', 'Event schema'));
@@ -135,6 +136,12 @@ describe('governance from git (trusted workspace)', function () {
     const created = await vscode.commands.executeCommand<vscode.Uri>('alignment.recordDecision');
     assert.equal(created?.path.endsWith('/docs/adr/0011-use-grpc.md'), true, `created ${created?.path}`);
     assert.match(await readText('docs/adr/0011-use-grpc.md'), /# Use gRPC/);
+
+    // The other branch deleted: git facts change, and the finding they made goes with them
+    // (only the record files whose findings the facts change are published again).
+    cleanups.splice(cleanups.indexOf(removeBranch), 1);
+    removeBranch();
+    await noDiagnostic('docs/adr/0009-use-kafka.md', 'record.number-taken', () => true, 20_000);
   });
 
   it('a shallow clone has no history: hovers say the dates come from the records', async () => {
