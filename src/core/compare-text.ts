@@ -6,3 +6,8 @@
 const collator = new Intl.Collator();
 
 export const compareText: (a: string, b: string) => number = collator.compare;
+
+const numericCollator = new Intl.Collator(undefined, { numeric: true });
+
+/** The order of record ids (`ADR-9` before `ADR-10`): the same as `a.localeCompare(b, undefined, { numeric: true })`. */
+export const compareIds: (a: string, b: string) => number = numericCollator.compare;

@@ -5,6 +5,7 @@
  */
 import type { AlignmentConfig } from './config';
 import { decisionPathInfo, isRecordLikeFileName, isTemplateFileName, RECORD_EXTENSION } from './decisions';
+import { compareText } from './compare-text';
 
 export interface Layout {
   decisionFolders: string[];
@@ -80,7 +81,7 @@ export function detectDecisionFolders(paths: readonly string[], config: Alignmen
   }
   // Any other folder holding several `adr-NNN-…` files (`docs/references/architecture`,
   // a repository of records at its root).
-  for (const [folder, count] of [...prefixedCount].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [folder, count] of [...prefixedCount].sort(([a], [b]) => compareText(a, b))) {
     if (count >= 2) result.push(folder);
   }
   return dedupeNested(result);

@@ -25,6 +25,7 @@ import type { Scanner } from '../node/scanners';
 import { editorExcludes } from './scanner-choice';
 import { prompts } from './prompts';
 import { readFolderConfig, reindexNeeded, type FolderConfig } from './settings';
+import { compareText } from '../core/compare-text';
 
 /** Files whose change alters where records are looked for: a full rebuild follows. */
 const LAYOUT_FILES = new Set<string>([...CONFIG_FILE_NAMES, '.adr-dir', '.log4brains.yml']);
@@ -232,7 +233,7 @@ export class FolderIndex implements vscode.Disposable {
   /** Findings of the whole folder, kept current incrementally. */
   findings(now = new Date()): Finding[] {
     const byPath = this.currentFindings(now);
-    this.findingsFlat ??= [...byPath.keys()].sort((a, b) => a.localeCompare(b)).flatMap((p) => byPath.get(p)!);
+    this.findingsFlat ??= [...byPath.keys()].sort(compareText).flatMap((p) => byPath.get(p)!);
     return this.findingsFlat;
   }
 

@@ -8,6 +8,7 @@
 import type { AlignmentIndex } from '../alignment-index';
 import type { Decision } from '../model';
 import { PeopleDirectory, samePerson, type PersonGroup } from './people';
+import { compareIds, compareText } from '../compare-text';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -101,7 +102,7 @@ export function pendingApprovals<T>(inputs: readonly ApprovalInput<T>[], now: Da
     }
   }
   // Longest wait first inside each group.
-  all.sort((a, b) => (b.ageDays ?? -1) - (a.ageDays ?? -1) || a.decision.id.localeCompare(b.decision.id, undefined, { numeric: true }));
+  all.sort((a, b) => (b.ageDays ?? -1) - (a.ageDays ?? -1) || compareIds(a.decision.id, b.decision.id));
 
   const mine = all.filter((p) => p.mine);
   const groups: ApprovalGroup<T>[] = [];
@@ -114,7 +115,7 @@ export function pendingApprovals<T>(inputs: readonly ApprovalInput<T>[], now: Da
     const items = all.filter((p) => p.waitingOn.some(isThisPerson) && !(p.mine && person.mentions.some((m) => samePerson(m, meByTag.get(p.tag)))));
     if (items.length > 0) others.push({ kind: 'person', key: `person:${person.key}`, label: person.label, person, items });
   }
-  others.sort((a, b) => a.label.localeCompare(b.label));
+  others.sort((a, b) => compareText(a.label, b.label));
   groups.push(...others);
   const answered = all.filter((p) => p.waitingOn.length === 0 && p.decision.approvers.length > 0);
   if (answered.length > 0) groups.push({ kind: 'answered', key: 'answered', label: 'All approvers answered', items: answered });

@@ -10,6 +10,7 @@ import { matchesAnyGlob } from '../glob';
 import type { AlignmentRecord } from '../model';
 import { askOwner, describe, isPast, ownerOf, today } from '../rules/context';
 import { cadenceClause, dueDate } from './cadence';
+import { compareIds } from '../compare-text';
 
 export interface GoverningRecord {
   record: AlignmentRecord;
@@ -41,7 +42,7 @@ export function governingRecords(index: AlignmentIndex, path: string, config: Al
     if (!lines.includes(ref.line)) lines.push(ref.line);
   }
   return [...byRecord.values()].sort(
-    (a, b) => Number(b.globs.length > 0) - Number(a.globs.length > 0) || a.record.id.localeCompare(b.record.id, undefined, { numeric: true }),
+    (a, b) => Number(b.globs.length > 0) - Number(a.globs.length > 0) || compareIds(a.record.id, b.record.id),
   );
 }
 

@@ -6,6 +6,7 @@ import type { AlignmentIndex } from '../alignment-index';
 import type { AlignmentRecord } from '../model';
 import { PeopleDirectory, samePerson, type PersonGroup } from './people';
 import { ownerOf } from '../rules/context';
+import { compareIds, compareText } from '../compare-text';
 
 export interface OwnerInput<T> {
   tag: T;
@@ -51,7 +52,7 @@ export function ownersOf<T>(inputs: readonly OwnerInput<T>[]): OwnerGroup<T>[] {
     if (entry.me && person.mentions.some((m) => samePerson(m, entry.me))) group.isMe = true;
     group.records.push({ tag: entry.tag, record: entry.record });
   }
-  const result = [...groups.values()].sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.label.localeCompare(b.label));
+  const result = [...groups.values()].sort((a, b) => Number(b.isMe) - Number(a.isMe) || compareText(a.label, b.label));
   for (const group of result) group.records.sort(byKindThenId);
   if (unowned.length > 0) result.push({ key: 'unowned', label: 'Unowned', isMe: false, records: unowned.sort(byKindThenId) });
   return result;
@@ -59,5 +60,5 @@ export function ownersOf<T>(inputs: readonly OwnerInput<T>[]): OwnerGroup<T>[] {
 
 function byKindThenId<T>(a: OwnedRecord<T>, b: OwnedRecord<T>): number {
   if (a.record.kind !== b.record.kind) return a.record.kind === 'decision' ? -1 : 1;
-  return a.record.id.localeCompare(b.record.id, undefined, { numeric: true });
+  return compareIds(a.record.id, b.record.id);
 }

@@ -13,6 +13,7 @@ import { ageInDays, pendingApprovals } from '../governance/approvals';
 import { PeopleDirectory, samePerson } from '../governance/people';
 import { ASSUMPTION_STATUSES, DECISION_STATUSES, type AlignmentRecord, type AssumptionStatus, type Decision, type DecisionStatus, type RecordKind } from '../model';
 import { isLiveDecisionStatus, isPast, ownerOf } from '../rules/context';
+import { compareIds, compareText } from '../compare-text';
 
 export const REPORT_VERSION = 1;
 
@@ -250,7 +251,7 @@ export function buildReport(inputs: readonly ReportInput[], options: ReportOptio
       return { approver: person.label, decisions, oldestDays: maxOf(decisions.map((d) => d.ageDays)) };
     })
     .filter((a) => a.decisions.length > 0)
-    .sort((a, b) => b.decisions.length - a.decisions.length || (b.oldestDays ?? -1) - (a.oldestDays ?? -1) || a.approver.localeCompare(b.approver));
+    .sort((a, b) => b.decisions.length - a.decisions.length || (b.oldestDays ?? -1) - (a.oldestDays ?? -1) || compareText(a.approver, b.approver));
 
   const owners = ownerLoads(all, waiting, people);
   const unowned = all.filter((e) => !ownerOf(e.record)).map((e) => ref(e.key, e.record));
@@ -322,7 +323,7 @@ function facetsOf(inputs: readonly ReportInput[]): AlignmentReport['facets'] {
       if (owner) people.add(owner);
     }
   }
-  const sorted = (list: string[]) => list.sort((a, b) => a.localeCompare(b));
+  const sorted = (list: string[]) => list.sort(compareText);
   return {
     folders: inputs.map((i) => i.name),
     tags: sorted([...tags.values()]),
@@ -374,7 +375,7 @@ function ownerLoads(all: { key: string; record: AlignmentRecord }[], waiting: Wa
     }
   }
   const total = (l: OwnerLoad) => l.owned.length + l.pendingApproval.length;
-  return [...loads.values()].sort((a, b) => total(b) - total(a) || a.owner.localeCompare(b.owner));
+  return [...loads.values()].sort((a, b) => total(b) - total(a) || compareText(a.owner, b.owner));
 }
 
 function stripWaiting(w: WaitingDecision): RecordRef {
@@ -560,7 +561,7 @@ function reviewsDue(all: { key: string; record: AlignmentRecord }[], now: Date, 
     if (Number.isNaN(daysLeft) || daysLeft > windowDays) continue;
     result.push({ ...toRef(key, record), due: due!.slice(0, 10), daysLeft });
   }
-  return result.sort((a, b) => a.daysLeft - b.daysLeft || a.id.localeCompare(b.id, undefined, { numeric: true }));
+  return result.sort((a, b) => a.daysLeft - b.daysLeft || compareIds(a.id, b.id));
 }
 
 /** Code references that resolve to the records in view. */

@@ -15,6 +15,7 @@ import type { FolderIndex } from '../folder-index';
 import { currentIdentity } from '../identity';
 import type { IndexService } from '../index-service';
 import { prompts } from '../prompts';
+import { compareText } from '../../core/compare-text';
 
 export interface RecordHit<R extends AlignmentRecord = AlignmentRecord> {
   folder: FolderIndex;
@@ -110,7 +111,7 @@ export function knownPeople(folder: FolderIndex): string[] {
     d.deciders.forEach(add);
   }
   for (const a of folder.index?.assumptions ?? []) add(a.owner);
-  return [...seen.values()].sort((a, b) => a.localeCompare(b));
+  return [...seen.values()].sort(compareText);
 }
 
 /** File names directly inside a workspace-relative folder. */
