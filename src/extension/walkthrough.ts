@@ -11,6 +11,7 @@
  * all three have happened (VS Code keeps the walkthrough's progress itself).
  */
 import * as vscode from 'vscode';
+import { DecisionReferenceCount } from './decision-reference-count';
 import { CONTEXT_KEYS } from './ids';
 import type { IndexService } from './index-service';
 
@@ -26,6 +27,7 @@ export function trackWalkthrough(service: IndexService): vscode.Disposable {
   const done = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let baseline: Progress | undefined;
+  const references = new DecisionReferenceCount();
   const complete = (key: string) => {
     if (done.has(key)) return;
     done.add(key);
@@ -33,15 +35,11 @@ export function trackWalkthrough(service: IndexService): vscode.Disposable {
     if (TRACKED.every((k) => done.has(k))) subscriptions.dispose();
   };
   const progress = (): Progress => {
-    let decisionReferences = 0;
     let approvals = 0;
     for (const folder of service.all()) {
-      const index = folder.index;
-      if (!index) continue;
-      for (const ref of index.references) if (ref.target && index.lookup(ref.target)?.kind === 'decision') decisionReferences++;
-      for (const decision of index.decisions) approvals += decision.approvers.filter((a) => a.state === 'approved').length;
+      for (const decision of folder.index?.decisions ?? []) approvals += decision.approvers.filter((a) => a.state === 'approved').length;
     }
-    return { decisionReferences, approvals };
+    return { decisionReferences: references.total(service.all()), approvals };
   };
   const checkEditor = (editor: vscode.TextEditor | undefined) => {
     if (!editor) return;
@@ -63,7 +61,8 @@ export function trackWalkthrough(service: IndexService): vscode.Disposable {
   });
   const subscriptions = vscode.Disposable.from(
     vscode.window.onDidChangeActiveTextEditor(checkEditor),
-    service.onDidChange(() => {
+    service.onDidChange((folder) => {
+      references.note(folder);
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = undefined;
