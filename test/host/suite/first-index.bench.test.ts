@@ -14,7 +14,7 @@
 
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
 import { Session } from 'node:inspector/promises';
@@ -64,7 +64,7 @@ function git(cwd: string, args: string[]): Promise<string> {
  * the diagnostics (not by polling: getDiagnostics over 100k files would take the
  * extension host's thread from the work being measured).
  */
-function findingsReach(expected: number, what: string): Promise<number> {
+function findingsReach(expected: number, what: string, explain: () => string = () => ''): Promise<number> {
   return new Promise((resolve, reject) => {
     const check = () => {
       if (alignmentFindings() !== expected) return false;
@@ -76,7 +76,7 @@ function findingsReach(expected: number, what: string): Promise<number> {
     const subscription = vscode.languages.onDidChangeDiagnostics(check);
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`${what}: ${alignmentFindings()} findings, not ${expected}`));
+      reject(new Error(`${what}: ${alignmentFindings()} findings, not ${expected}${explain()}`));
     }, 120_000);
     check();
   });
@@ -206,7 +206,14 @@ async function benchSwitch(api: Api, folder: FolderIndex, rg: string, root: stri
         await git(root, ['checkout', '-q', to]);
         const checkedOut = performance.now();
         // The watcher delivers the events; the findings of the n files are then published.
-        const published = await findingsReach(expected, `after checking out ${to}`);
+        const published = await findingsReach(expected, `after checking out ${to}`, () => {
+          // Which touched files disagree with the branch, and what the index and the disk say of them.
+          const wrong = touched.filter((p) => (vscode.languages.getDiagnostics(folder.uriOf(p)).some((d) => d.source === 'alignment')) !== (to === SWITCH_BRANCH));
+          return `; ${wrong.length} touched files disagree, e.g. ${wrong
+            .slice(0, 3)
+            .map((p) => `${p} (indexed: ${folder.allFiles.has(p)}, references: ${folder.index?.referencesIn(p).length ?? '?'}, on disk: ${existsSync(nodePath.join(root, p))})`)
+            .join(', ')}`;
+        });
         await api.whenIdle();
         // HEAD moved: git facts are read again after a quiet time; that work counts too.
         await new Promise((resolve) => setTimeout(resolve, 400));
