@@ -9,6 +9,7 @@ import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { AlignmentIndex } from '../core/alignment-index';
 import type { AlignmentRecord } from '../core/model';
+import { resolveBatch, type PathStat } from './event-batch';
 import { FolderIndex } from './folder-index';
 import { SETTINGS_SECTION } from './ids';
 import { editorScanners } from './scanner-choice';
@@ -18,8 +19,6 @@ const FILE_EVENT_DELAY_MS = 150;
 const STAT_CONCURRENCY = 32;
 /** Longest stretch of synchronous stats before yielding to the event loop. */
 const STAT_SLICE_MS = 8;
-
-type PathStat = { directory: boolean; mtimeMs: number } | undefined;
 
 /**
  * Each path's kind and write time, undefined when it is gone. On disk: synchronous stats
@@ -67,6 +66,8 @@ function isGitStatePath(path: string): boolean {
   return path === '.git/HEAD' || path === '.git/packed-refs' || path.startsWith('.git/refs/');
 }
 const EDIT_DELAY_MS = 250;
+/** A path reported to exist but found missing is looked at again after this long (once). */
+const RECHECK_MS = 1000;
 
 export class IndexService implements vscode.Disposable {
   private readonly folders = new Map<string, FolderIndex>();
@@ -75,6 +76,9 @@ export class IndexService implements vscode.Disposable {
   private flushTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private readonly editTimers = new Map<string, NodeJS.Timeout>();
+  /** Per folder: paths queued for their second look (see resolveBatch). */
+  private readonly rechecked = new Map<string, Set<string>>();
+  private readonly recheckTimers = new Set<NodeJS.Timeout>();
   private readonly changed = new vscode.EventEmitter<FolderIndex>();
   /** Fires with the folder whose index changed. */
   readonly onDidChange = this.changed.event;
@@ -167,6 +171,7 @@ export class IndexService implements vscode.Disposable {
   dispose(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     for (const timer of this.editTimers.values()) clearTimeout(timer);
+    for (const timer of this.recheckTimers) clearTimeout(timer);
     for (const folder of this.folders.values()) folder.dispose();
     for (const d of this.disposables) d.dispose();
   }
@@ -190,6 +195,7 @@ export class IndexService implements vscode.Disposable {
     this.folders.get(key)?.dispose();
     this.folders.delete(key);
     this.pending.delete(key);
+    this.rechecked.delete(key);
   }
 
   private queue(uri: vscode.Uri, exists: boolean): void {
@@ -215,26 +221,35 @@ export class IndexService implements vscode.Disposable {
       const folder = this.folders.get(key);
       if (!folder) continue;
       const started = performance.now();
-      // A deleted path may still exist (an editor closed): check before dropping it.
-      // Note which existing paths are folders (a folder moved or checked out in one
-      // piece) and when files were last written: one stat per path (statsOf).
-      const directories = new Set<string>();
-      const modified = new Map<string, number>();
-      const paths = [...batch].filter(([, exists]) => exists).map(([path]) => path);
-      for (const [path, stat] of await statsOf(folder, paths)) {
-        if (!stat) batch.set(path, false);
-        else if (stat.directory) directories.add(path);
-        else modified.set(path, stat.mtimeMs);
-      }
+      // One stat per path, reported deleted or not: the disk says what exists now, which
+      // paths are folders (a folder moved or checked out in one piece) and when files
+      // were last written (see resolveBatch).
+      const rechecked = this.rechecked.get(key) ?? new Set<string>();
+      const { events, directories, modified, recheck } = resolveBatch(batch, await statsOf(folder, [...batch.keys()]), rechecked);
+      for (const path of batch.keys()) rechecked.delete(path);
       try {
-        await folder.applyBatch(batch, directories, modified);
+        await folder.applyBatch(events, directories, modified);
       } catch (error) {
         console.error('alignment: updating the index failed', error);
       }
+      if (recheck.length > 0) this.recheckLater(key, folder, recheck);
       this.batchStats.batches++;
       this.batchStats.paths += batch.size;
       this.batchStats.ms += performance.now() - started;
     }
+  }
+
+  /** Queues `paths` again after RECHECK_MS, as existing: their next miss is final. */
+  private recheckLater(key: string, folder: FolderIndex, paths: readonly string[]): void {
+    let rechecked = this.rechecked.get(key);
+    if (!rechecked) this.rechecked.set(key, (rechecked = new Set()));
+    for (const path of paths) rechecked.add(path);
+    const timer = setTimeout(() => {
+      this.recheckTimers.delete(timer);
+      if (this.folders.get(key) !== folder) return;
+      for (const path of paths) if (rechecked.has(path)) this.queue(folder.uriOf(path), true);
+    }, RECHECK_MS);
+    this.recheckTimers.add(timer);
   }
 
   private scheduleEdit(document: vscode.TextDocument): void {
