@@ -20,6 +20,7 @@ import { applyBranches, applyHistory } from '../node/git-facts';
 import { bytePrefilter } from '../node/literal-prefilter';
 import { PooledReader, vanished } from '../node/read-text';
 import { loadWorkspace } from '../node/load-workspace';
+import { TimeSlice } from '../node/time-slice';
 import { unreadableFolders, whyUnreadable, type UnreadableFolder } from '../node/readable-folders';
 import type { Scanner } from '../node/scanners';
 import { editorExcludes } from './scanner-choice';
@@ -35,8 +36,6 @@ const LAYOUT_FILES = new Set<string>([...CONFIG_FILE_NAMES, '.adr-dir', '.log4br
  */
 const REBUILD_SHARE = 0.1;
 const REBUILD_MIN = 400;
-/** Longest stretch of synchronous reading before yielding to the event loop. */
-const SLICE_MS = 8;
 /** HEAD or refs changed: git facts are read again after this quiet time. */
 const GIT_DELAY_MS = 300;
 
@@ -428,12 +427,11 @@ export class FolderIndex implements vscode.Disposable {
       const path = document.uri.scheme === 'file' ? this.relativePath(document.uri) : undefined;
       if (path !== undefined && !openDocuments.has(path)) openDocuments.set(path, document);
     }
-    let sliceStart = performance.now();
+    const slice = new TimeSlice();
     for (const [path, exists] of batch) {
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
+      if (slice.due) {
+        await slice.next();
         if (this.model !== model) return; // a full rebuild took over
-        sliceStart = performance.now();
       }
       if (directories.has(path)) continue;
       if (!exists) {

@@ -9,6 +9,7 @@ import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { AlignmentIndex } from '../core/alignment-index';
 import type { AlignmentRecord } from '../core/model';
+import { TimeSlice } from '../node/time-slice';
 import { resolveBatch, type PathStat } from './event-batch';
 import { FolderIndex } from './folder-index';
 import { SETTINGS_SECTION } from './ids';
@@ -17,8 +18,6 @@ import { editorScanners } from './scanner-choice';
 const FILE_EVENT_DELAY_MS = 150;
 /** Folders not on disk: file events are checked (one stat each) this many at a time. */
 const STAT_CONCURRENCY = 32;
-/** Longest stretch of synchronous stats before yielding to the event loop. */
-const STAT_SLICE_MS = 8;
 
 /**
  * Each path's kind and write time, undefined when it is gone. On disk: synchronous stats
@@ -30,12 +29,9 @@ async function statsOf(folder: FolderIndex, paths: readonly string[]): Promise<M
   const stats = new Map<string, PathStat>();
   if (folder.folder.uri.scheme === 'file') {
     const root = folder.folder.uri.fsPath;
-    let sliceStart = performance.now();
+    const slice = new TimeSlice();
     for (const path of paths) {
-      if (performance.now() - sliceStart > STAT_SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
+      if (slice.due) await slice.next();
       try {
         const stat = statSync(nodePath.join(root, path), { throwIfNoEntry: false });
         stats.set(path, stat && { directory: stat.isDirectory(), mtimeMs: stat.mtimeMs });

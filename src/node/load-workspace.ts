@@ -15,10 +15,9 @@ import { bytePrefilter } from './literal-prefilter';
 import { PooledReader, vanished, type PrefilteredRead } from './read-text';
 import { CONFIRM_RG_READS } from './ripgrep';
 import { cliScanners, runScanners, type Scanner } from './scanners';
+import { TimeSlice } from './time-slice';
 import { walkFiles } from './walk-files';
 
-/** Longest stretch of synchronous work before yielding to the event loop. */
-const SLICE_MS = 8;
 /** Text of candidates read while the scan still runs, at most (the rest is read after it): it is held until the layout is known, so it counts against the peak memory. */
 const EARLY_READ_CHARS = 8 * 1024 * 1024;
 
@@ -109,12 +108,11 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   // Synchronous reads in slices of a few milliseconds, yielding between them: the event
   // loop is never held for long (see PooledReader on why not promise-based reads).
   let read = 0;
-  let sliceStart = performance.now();
+  const slice = new TimeSlice();
   for (const path of toRead) {
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
+    if (slice.due) {
+      await slice.next();
       signal?.throwIfAborted();
-      sliceStart = performance.now();
     }
     const role = model.roleOf(path);
     if (role === undefined || (role === 'code' && listing && !listing.candidates.has(path))) continue;
