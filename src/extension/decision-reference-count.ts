@@ -50,21 +50,17 @@ export class DecisionReferenceCount {
       const changed = this.changed.get(folder);
       this.changed.delete(folder);
       let counts = this.byFolder.get(folder);
+      // Counted in full from nothing, or only the files changed since.
+      let paths: Iterable<string>;
       if (!counts || changed === 'all') {
-        counts = { perPath: new Map(), total: 0 };
-        for (const path of index.referencePaths()) {
-          const count = decisionReferencesIn(index, path);
-          if (count > 0) counts.perPath.set(path, count);
-          counts.total += count;
-        }
-        this.byFolder.set(folder, counts);
-      } else if (changed) {
-        for (const path of changed) {
-          const count = decisionReferencesIn(index, path);
-          counts.total += count - (counts.perPath.get(path) ?? 0);
-          if (count > 0) counts.perPath.set(path, count);
-          else counts.perPath.delete(path);
-        }
+        this.byFolder.set(folder, (counts = { perPath: new Map(), total: 0 }));
+        paths = index.referencePaths();
+      } else paths = changed ?? [];
+      for (const path of paths) {
+        const count = decisionReferencesIn(index, path);
+        counts.total += count - (counts.perPath.get(path) ?? 0);
+        if (count > 0) counts.perPath.set(path, count);
+        else counts.perPath.delete(path);
       }
       total += counts.total;
     }
