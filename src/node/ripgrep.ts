@@ -141,9 +141,10 @@ export interface ScanOptions {
   onFile?: (path: string, candidate: boolean) => void;
   /**
    * rg writes its output to a private temporary file instead of a pipe; the file is read
-   * as it grows, a slice of up to 1 MB at a time (tailSpool). A pipe holds 64 KB: while the reading process's event loop is busy (an editor's
-   * extension host as the window starts), rg waits on it; a 98k-file scan took 15–25 s
-   * instead of 3–4 s with the loop busy 90% of the time, 3–7 s spooled. Even with an idle
+   * as it grows, a slice of up to 1 MB at a time (tailSpool). A pipe holds 64 KB: while the
+   * reading process's event loop is busy (an editor's extension host as the window
+   * starts), rg waits on it; a 98k-file scan took 15–25 s instead of 3–4 s with the loop
+   * busy 90% of the time, 3–7 s spooled. Even with an idle
    * reader a pipe costs: rg writes once per listed file (97,697 writes on a 97k-file tree),
    * and each write to a pipe wakes the reader; that scan took 1.13 s piped, 0.80 s spooled.
    */
@@ -196,19 +197,23 @@ export function scanWithRipgrep(
     // The spool is read while rg writes it, in large slices (a listing parsed as it grows).
     const tailed = spoolDir ? tailSpool(nodePath.join(spoolDir, 'out'), parser, closed, signal) : Promise.resolve(true);
     void tailed.then(() => parser.malformed && child.kill());
+    // rg is done (it exited, or never started): the spool is read to its end, then removed. Once.
+    let finishing: Promise<boolean> | undefined;
+    const finish = () =>
+      (finishing ??= (async () => {
+        exited();
+        const whole = await tailed;
+        if (spoolDir) rmSync(spoolDir, { recursive: true, force: true });
+        return whole;
+      })());
+    // A failed spawn may never emit 'close'.
     child.on('error', async () => {
-      // A failed spawn may never emit 'close'.
-      exited();
-      await tailed;
-      if (spoolDir) rmSync(spoolDir, { recursive: true, force: true });
+      await finish();
       resolve(undefined);
     });
     child.on('close', async (code) => {
       signal?.removeEventListener('abort', onAbort);
-      exited();
-      const whole = await tailed;
-      if (spoolDir) rmSync(spoolDir, { recursive: true, force: true });
-      if (!whole) return resolve(undefined);
+      if (!(await finish())) return resolve(undefined);
       parser.end();
       // 1: nothing matched. 2: an error, such as one unreadable folder; what it listed stands
       // when it listed anything (a bad binary or a bad pattern lists nothing).
