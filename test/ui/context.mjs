@@ -190,6 +190,48 @@ export async function pointOverText(lineText, needle, page = ui.page) {
   });
 }
 
+/**
+ * Hovers the mouse over `needle` on the editor line holding `lineText` until the hover
+ * widget's text matches every pattern of `expected`; returns `{ hover, text }`. The widget
+ * is filled in parts (each marker and each provider as it answers) and is not refilled
+ * while it stays open, so a hover missing a part is closed and opened again.
+ */
+export async function hoverUntil(lineText, needle, expected, page = ui.page, timeout = 45_000) {
+  const hover = page.locator('.monaco-hover:not(.hidden)').first();
+  let text = '';
+  let opened = 0;
+  const lacked = [];
+  try {
+    const found = await eventually(async () => {
+      opened++;
+      await page.keyboard.press('Escape');
+      await page.mouse.move(5, 5);
+      await hover.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
+      const point = await pointOverText(lineText, needle, page);
+      await page.mouse.move(point.x - 30, point.y + 40);
+      await page.mouse.move(point.x, point.y, { steps: 3 });
+      await hover.waitFor({ state: 'visible', timeout: 3000 }).catch((error) => {
+        lacked.push('no hover within 3 s');
+        throw error;
+      });
+      try {
+        return await eventually(async () => {
+          text = (await hover.innerText()).replace(/\s+/g, ' ');
+          for (const pattern of expected) assert.match(text, pattern);
+          return { hover, text };
+        }, 3000);
+      } catch (error) {
+        lacked.push(expected.filter((pattern) => !pattern.test(text)).join(' ') || 'text read too late');
+        throw error;
+      }
+    }, timeout, 500);
+    if (opened > 1) console.log(`      (the hover over ${needle} was opened ${opened} times before it showed every part; it lacked: ${lacked.join('; ')})`);
+    return found;
+  } catch (error) {
+    throw new Error(`the hover over ${needle}, opened ${opened} times, never showed ${expected.join(', ')}; it last read: ${JSON.stringify(text)} (${error.message})`);
+  }
+}
+
 /** Makes the side bar `width` pixels wide, e.g. for rows with their descriptions (drags its sash). */
 export async function setSideBarWidth(page, width = 640) {
   const box = await page.locator('.part.sidebar').boundingBox();
