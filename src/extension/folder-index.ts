@@ -53,6 +53,9 @@ export interface BuildSteps {
   published: number;
 }
 
+/** A relative path with `.` or `..` segments, empty segments or a trailing separator (path.relative normalizes those). */
+const UNNORMALIZED = /(^|[\\/])\.{1,2}([\\/]|$)|[\\/]{2}|[\\/]$/;
+
 export class FolderIndex implements vscode.Disposable {
   private model: WorkspaceModel | undefined;
   private files = new Set<string>();
@@ -83,6 +86,7 @@ export class FolderIndex implements vscode.Disposable {
   private findingsByPath: Map<string, Finding[]> | undefined;
   private findingsFlat: Finding[] | undefined;
   private readonly stalePaths = new Set<string>();
+  private rootPrefix: string | undefined;
   private changedPaths: readonly string[] | undefined;
   private updateCount = 0;
   /** When the last full build started: it read every file written before then. */
@@ -306,7 +310,15 @@ export class FolderIndex implements vscode.Disposable {
 
   relativePath(uri: vscode.Uri): string | undefined {
     if (uri.scheme !== this.folder.uri.scheme) return undefined;
-    const relative = nodePath.relative(this.folder.uri.fsPath, uri.fsPath);
+    const fsPath = uri.fsPath;
+    // The common case, a normalized path under the folder, without path.relative's cost
+    // (a branch switch sends thousands of events).
+    this.rootPrefix ??= this.folder.uri.fsPath.endsWith(nodePath.sep) ? this.folder.uri.fsPath : this.folder.uri.fsPath + nodePath.sep;
+    if (fsPath.length > this.rootPrefix.length && fsPath.startsWith(this.rootPrefix)) {
+      const rest = fsPath.slice(this.rootPrefix.length);
+      if (!UNNORMALIZED.test(rest)) return nodePath.sep === '/' ? rest : rest.split(nodePath.sep).join('/');
+    }
+    const relative = nodePath.relative(this.folder.uri.fsPath, fsPath);
     if (!relative || relative.startsWith('..') || nodePath.isAbsolute(relative)) return undefined;
     return relative.split(nodePath.sep).join('/');
   }
