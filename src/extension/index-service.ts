@@ -70,6 +70,7 @@ export class IndexService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending = new Map<string, Map<string, boolean>>();
   private flushTimer: NodeJS.Timeout | undefined;
+  private lastEventAt = 0;
   private flushing: Promise<void> = Promise.resolve();
   private readonly editTimers = new Map<string, NodeJS.Timeout>();
   /** Per folder: paths queued for their second look (see resolveBatch). */
@@ -78,8 +79,11 @@ export class IndexService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<FolderIndex>();
   /** Fires with the folder whose index changed. */
   readonly onDidChange = this.changed.event;
-  /** File-event batches applied so far: how many, how many paths, and the time spent on them (checks, reads, findings). */
-  readonly batchStats = { batches: 0, paths: 0, ms: 0 };
+  /**
+   * File-event batches applied so far: how many, how many paths, the time spent on them
+   * (checks, reads, findings) and, as `eventMs`, the time spent taking the events in.
+   */
+  readonly batchStats = { batches: 0, paths: 0, ms: 0, eventMs: 0 };
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -195,19 +199,31 @@ export class IndexService implements vscode.Disposable {
   }
 
   private queue(uri: vscode.Uri, exists: boolean): void {
+    const started = performance.now();
     const folder = this.folderOf(uri);
     const path = folder?.relativePath(uri);
     if (folder && path && isGitStatePath(path)) folder.gitChanged();
-    if (!folder || !path || path === '.git' || path.startsWith('.git/')) return;
-    const key = folder.folder.uri.toString();
-    let batch = this.pending.get(key);
-    if (!batch) this.pending.set(key, (batch = new Map()));
-    batch.set(path, exists);
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = undefined;
-      this.flushing = this.flushing.then(() => this.flush());
-    }, FILE_EVENT_DELAY_MS);
+    if (folder && path && path !== '.git' && !path.startsWith('.git/')) {
+      const key = folder.folder.uri.toString();
+      let batch = this.pending.get(key);
+      if (!batch) this.pending.set(key, (batch = new Map()));
+      batch.set(path, exists);
+      this.lastEventAt = started;
+      // One timer for a burst: re-armed when it fires early, not cleared and set per event.
+      this.flushTimer ??= setTimeout(() => this.flushWhenQuiet(), FILE_EVENT_DELAY_MS);
+    }
+    this.batchStats.eventMs += performance.now() - started;
+  }
+
+  /** Flushes once FILE_EVENT_DELAY_MS have passed since the last event. */
+  private flushWhenQuiet(): void {
+    const quietFor = performance.now() - this.lastEventAt;
+    if (quietFor < FILE_EVENT_DELAY_MS) {
+      this.flushTimer = setTimeout(() => this.flushWhenQuiet(), FILE_EVENT_DELAY_MS - quietFor);
+      return;
+    }
+    this.flushTimer = undefined;
+    this.flushing = this.flushing.then(() => this.flush());
   }
 
   private async flush(): Promise<void> {
