@@ -6,6 +6,7 @@ import type { AlignmentIndex } from '../core/alignment-index';
 import { HISTORY_UNAVAILABLE_TEXT, historyText, type HistoryUnavailable } from '../core/governance/history';
 import { inert } from '../core/inert-text';
 import type { Assumption, Decision } from '../core/model';
+import { ownerOf } from '../core/rules/context';
 
 /** How the list got its history: from git, or why not (then dates are the records' own). */
 export type HistorySource = { available: true } | { available: false; reason: HistoryUnavailable };
@@ -44,6 +45,7 @@ function decisionJson(d: Decision) {
     line: d.line + 1,
     date: d.date ?? null,
     owner: d.owner ?? null,
+    deciders: d.deciders,
     approvers: d.approvers.map((a) => ({ name: a.name, state: a.state, date: a.date ?? null })),
     supersedes: d.supersedes.map((m) => m.id),
     supersededBy: d.supersededBy.map((m) => m.id),
@@ -80,7 +82,7 @@ export function listText(index: AlignmentIndex, history?: HistorySource): string
   for (const d of index.decisions) {
     const refs = index.referencesTo(d.id).length;
     const extra = d.supersededBy.length ? ` → ${d.supersededBy.map((m) => m.id).join(', ')}` : '';
-    lines.push(`  ${d.id.padEnd(10)} ${d.status.padEnd(10)} ${d.title}${extra}  [${d.owner ?? 'no owner'}; ${refs} ref${refs === 1 ? '' : 's'}]  ${d.path}`);
+    lines.push(`  ${d.id.padEnd(10)} ${d.status.padEnd(10)} ${d.title}${extra}  [${ownerText(d)}; ${refs} ref${refs === 1 ? '' : 's'}]  ${d.path}`);
     if (d.history?.length) lines.push(`  ${' '.repeat(10)} ${historyText(d.history)}`);
   }
   lines.push(`Assumptions (${index.assumptions.length})`);
@@ -94,4 +96,11 @@ export function listText(index: AlignmentIndex, history?: HistorySource): string
   if (history && !history.available) lines.push(`History: ${HISTORY_UNAVAILABLE_TEXT[history.reason]}`);
   // Every line is workspace text: one line each, with nothing a terminal acts on.
   return lines.map(inert).join('\n');
+}
+
+/** The owner as the rules and the editor see it: the stated owner, else the first decider. */
+function ownerText(d: Decision): string {
+  const owner = ownerOf(d);
+  if (!owner) return 'no owner';
+  return d.owner ? owner : `${owner} (decider)`;
 }

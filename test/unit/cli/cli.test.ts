@@ -85,7 +85,7 @@ describe('alignment CLI', () => {
       const d3 = json.decisions.find((d: { id: string }) => d.id === 'ADR-0003');
       // `history` is there when the fixture lies in a git checkout (the CLI history tests cover it).
       assert.deepEqual(Object.keys(d3).filter((k) => k !== 'history').sort(), [
-        'appliesTo', 'approvers', 'assumptions', 'date', 'id', 'line', 'number', 'owner', 'path', 'reviewBy', 'status', 'statusSource', 'statusText', 'supersededBy', 'supersedes', 'tags', 'title',
+        'appliesTo', 'approvers', 'assumptions', 'date', 'deciders', 'id', 'line', 'number', 'owner', 'path', 'reviewBy', 'status', 'statusSource', 'statusText', 'supersededBy', 'supersedes', 'tags', 'title',
       ]);
       assert.equal(d3.title, 'Use MySQL for orders');
       assert.equal(d3.status, 'superseded');
@@ -126,6 +126,15 @@ describe('alignment CLI', () => {
       assert.equal(r.code, 0);
       assert.match(r.stdout, /ADR-0003\s+superseded\s+Use MySQL for orders → ADR-0007/);
       assert.match(r.stdout, /ASM-2\s+invalidated\s+Sessions fit in a single Redis node/);
+    });
+
+    it('a record with deciders and no owner: the first decider in text, every decider in JSON (as the rules count them)', () => {
+      const text = run(['list', fixture('dialects')]);
+      assert.match(text.stdout, /ADR-0010\s+accepted\s+Use Markdown Architectural Decision Records\s+\[Ann Lee \(decider\); /);
+      const json = JSON.parse(run(['list', '--format', 'json', fixture('dialects')]).stdout);
+      const madr = json.decisions.find((d: { id: string }) => d.id === 'ADR-0010');
+      assert.equal(madr.owner, null);
+      assert.deepEqual(madr.deciders, ['Ann Lee', 'Bo Chen']);
     });
   });
 
