@@ -253,5 +253,12 @@ function stripEmphasis(text: string): string {
 }
 
 function splitNames(text: string): string[] {
-  return splitList(text.replace(/\s+and\s+/gi, ', '));
+  return splitList(text.replace(/\s+and\s+/gi, ', ')).map(linkText).filter((name) => name !== '' && !/^[.…]+$/.test(name)); // `Ann, ...`: the ellipsis is no name
+}
+
+/** A name written as a Markdown link (`[Ann Lee]`, `[Ann Lee](https://…)`, `[Ann Lee][ann]`) is its text. */
+function linkText(name: string): string {
+  // Anchored: one attempt at the start, linear in the name.
+  const link = /^\[([^\]]*)\](?:\(.*\)|\[.*\])?$/.exec(name);
+  return link ? link[1].trim() : name;
 }

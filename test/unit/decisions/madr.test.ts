@@ -96,6 +96,14 @@ describe('MADR 2 header bullets', () => {
     assert.deepEqual(d.tags, ['backend', 'api']);
   });
 
+  it('reads deciders written as Markdown links by their text (bareos writes `[Name]` with the link defined below)', () => {
+    const d = decisionOf(
+      'docs/adr/0002-x.md',
+      lines('# X', '', '* Status: accepted', '* Deciders: [Jörg Steffens], [Ann Lee](https://example.com/ann), [Bo][bo], Cy, [Dee, ...', '', '[Jörg Steffens]: https://example.com/j'),
+    );
+    assert.deepEqual(d.deciders, ['Jörg Steffens', 'Ann Lee', 'Bo', 'Cy', '[Dee']);
+  });
+
   it('reads a supersession stated in the status bullet', () => {
     const d = decisionOf('docs/adr/0002-x.md', lines('# X', '', '* Status: superseded by [ADR-0005](0005-example.md)', ''));
     assert.equal(d.status, 'superseded');
