@@ -50,6 +50,21 @@ describe('ripgrep scan output', () => {
     assert.deepEqual(parse([...whole].map((b) => Buffer.from([b]))), { records: EXPECTED, malformed: false });
   });
 
+  it('reads bytes that are no UTF-8 in a name as each path decoded alone would, cut anywhere', () => {
+    const raw = (bytes: number[], count: string) => Buffer.concat([Buffer.from(bytes), Buffer.from(`\u0000${count}\n`, 'latin1')]);
+    const whole = Buffer.concat([
+      raw([0x2e, 0xff, 0x61, 0xc3, 0xff, 0x62, 0xe2, 0x82], '1'), // ./a<C3>/b<E2 82>: cut sequences before `/` and NUL
+      raw([0x2e, 0xff, 0xf0, 0x9f, 0x98], '0'),
+      record('ok.ts', 2),
+    ]);
+    const alone = (bytes: number[]) => Buffer.from(bytes).toString('utf8');
+    const expected: Array<[string, boolean]> = [[`${alone([0x61, 0xc3])}/${alone([0x62, 0xe2, 0x82])}`, true], [alone([0xf0, 0x9f, 0x98]), false], ['ok.ts', true]];
+    assert.ok(expected[0][0].includes('\ufffd'));
+    for (let cut = 0; cut <= whole.length; cut++) {
+      assert.deepEqual(parse([whole.subarray(0, cut), whole.subarray(cut)]), { records: expected, malformed: false }, `cut at ${cut}`);
+    }
+  });
+
   it('hands each record on as soon as its line ends', () => {
     const seen: string[] = [];
     const parser = new ScanOutputParser((p) => seen.push(p));
