@@ -89,7 +89,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   };
   const scanners = options.allowProcesses === false ? [] : (options.scanners ?? cliScanners());
   const scanStartMs = performance.now() - startMs;
-  const { listing, scanner } = await runScanners(scanners, root, prefilter.regex, exclude, signal, readEarly);
+  const { listing, scanner } = await runScanners(scanners, root, prefilter, exclude, signal, readEarly);
   signal?.throwIfAborted();
   const files = listing?.files ?? (await walkFiles(root, exclude, 16, signal));
   const listedMs = performance.now() - startMs;

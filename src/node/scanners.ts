@@ -9,6 +9,7 @@
  *   editorScanners): never git, never a binary named by settings, environment or files.
  */
 import { scanWithGitGrep } from './git-grep';
+import type { ReferencePrefilter } from '../core/references';
 import { bundledRipgrep, scanWithRipgrep, type ScanListing } from './ripgrep';
 
 /** Every rg scanner, the editor's and the CLI's, writes its output to a temporary file, not a pipe (see ScanOptions). */
@@ -38,20 +39,22 @@ export interface ScanOutcome {
 }
 
 /**
+ * rg is given the prefilter's own ripgrep pattern, git grep the portable one.
  * `onFile` sees the files of an rg scan as it streams them, before the listing is done
  * (and those of a scan that then fails, whose listing is never returned).
  */
 export async function runScanners(
   scanners: readonly Scanner[],
   root: string,
-  pattern: string,
+  prefilter: Pick<ReferencePrefilter, 'regex' | 'ripgrepRegex'>,
   exclude: readonly string[],
   signal?: AbortSignal,
   onFile?: (path: string, candidate: boolean) => void,
 ): Promise<ScanOutcome> {
   for (const scanner of scanners) {
     const listing =
-      scanner.kind === 'rg' ? await scanWithRipgrep(scanner.command, root, pattern, exclude, signal, { onFile, spool: true }) : await scanWithGitGrep(root, pattern, exclude, signal);
+      scanner.kind === 'rg' ? await scanWithRipgrep(scanner.command, root, prefilter.ripgrepRegex, exclude, signal, { onFile, spool: true })
+        : await scanWithGitGrep(root, prefilter.regex, exclude, signal);
     if (signal?.aborted) break;
     if (listing) return { listing, scanner: scanner.label };
   }

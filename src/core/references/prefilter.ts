@@ -13,6 +13,12 @@
  * The pattern keeps to the syntax the three engines share: literals, `[...]` classes,
  * `?` and `|`; no lookaround, no `\b`, no inline flags (case-insensitivity is the caller's
  * flag).
+ *
+ * `ripgrepRegex` is ripgrep's own, narrower form of the same filter: an id prefix counts
+ * only where no ASCII letter, digit or underscore precedes it (`(?-u:\b)`, on bytes), as
+ * the scanner's own candidates require. Random text (hashes in lock files, `wasm32`,
+ * `nasm2`) then stops making candidates: on a 97k-file tree, 41 candidate files (11 MB,
+ * every one a lock file or changelog) became 2, with rg no slower.
  */
 import type { ScanOptions } from './scan-references';
 import { escapeRegExp, GENERIC_DECISION_FOLDER_NAMES, normaliseFolder } from './record-paths';
@@ -20,6 +26,8 @@ import { escapeRegExp, GENERIC_DECISION_FOLDER_NAMES, normaliseFolder } from './
 export interface ReferencePrefilter {
   /** An extended regular expression, to be used case-insensitively. */
   regex: string;
+  /** The same filter in ripgrep's syntax, narrower: for `rg --ignore-case -e`. */
+  ripgrepRegex: string;
   /** Literals, one of which every candidate file contains (case-insensitively), for `rg -F -i` / `git grep -F -i`. */
   fixedStrings: string[];
 }
@@ -32,14 +40,15 @@ export function referencePrefilter(options: ScanOptions): ReferencePrefilter {
   ];
   const uniqueFolders = [...new Set(folders)];
 
-  const alternatives = [
-    ...prefixes.map((p) => `${escapeRegExp(p)}[-_ ]?[0-9]`),
-    'dl:adr',
-    '@adr',
-    ...uniqueFolders.map((f) => `${escapeRegExp(f)}/`),
-  ];
+  const ids = prefixes.map((p) => `${escapeRegExp(p)}[-_ ]?[0-9]`);
+  const others = ['dl:adr', '@adr', ...uniqueFolders.map((f) => `${escapeRegExp(f)}/`)];
+  // Prefixes are letters only (the configuration's schema), so `\b` before one means
+  // "not after a word character"; without `u`, a byte that is not ASCII is no word character.
+  // Written as one group of prefixes before one `[-_ ]?[0-9]`: grouping the whole
+  // alternatives instead made rg search the 97k-file tree 1.5 × slower.
+  const boundedIds = prefixes.length ? [`(?-u:\\b)(?:${prefixes.map(escapeRegExp).join('|')})[-_ ]?[0-9]`] : [];
   const literals = [...prefixes, 'dl:adr', '@adr', ...uniqueFolders.map((f) => `${f}/`)];
-  return { regex: alternatives.join('|'), fixedStrings: minimalLiterals(literals) };
+  return { regex: [...ids, ...others].join('|'), ripgrepRegex: [...boundedIds, ...others].join('|'), fixedStrings: minimalLiterals(literals) };
 }
 
 function lastSegment(folder: string): string {

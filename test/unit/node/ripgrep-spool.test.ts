@@ -109,7 +109,7 @@ describe('spooled ripgrep scan', function () {
     const strictRg = path.join(temp, 'rg-file-only');
     writeFileSync(strictRg, `#!/bin/sh\n[ -f /dev/stdout ] || exit 2\nexec '${rg}' "$@"\n`, { mode: 0o755 });
     const root = path.join(FIXTURES, 'service');
-    assert.equal((await runScanners([{ kind: 'rg', command: strictRg, label: 'file-only rg' }], root, PATTERN, [])).scanner, 'file-only rg');
+    assert.equal((await runScanners([{ kind: 'rg', command: strictRg, label: 'file-only rg' }], root, { regex: PATTERN, ripgrepRegex: PATTERN }, [])).scanner, 'file-only rg');
     assert.equal((await scanWithRipgrep(strictRg, root, PATTERN, [])), undefined, 'the same rg through a pipe fails');
     rmSync(strictRg);
     assert.deepEqual(readdirSync(temp), []);

@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { referencePrefilter, scanReferences, type ScanOptions } from '../../../src/core/references';
+import { bundledRipgrep } from '../../../src/node/ripgrep';
 import { OPTIONS, POLYGLOT_ROOT, polyglotCodeFiles } from './helpers';
 
 const CUSTOM: ScanOptions = { decisionPrefix: 'DEC', assumptionPrefix: 'HYP', decisionFolders: ['docs/architecture', './design/records/'] };
@@ -87,23 +89,54 @@ describe('references: prefilter', () => {
     }
   });
 
-  it('matches every generated text the scanner finds a reference in', () => {
+  it('matches every generated text the scanner finds a reference in (and so does rg\'s own pattern)', () => {
     const fragments = ['ADR', 'adr', 'ASM', 'DEC', 'HYP', '-', '_', ' ', '  ', '0', '7', '42', '@decision', '@assumes', '@adr', 'dl:adr', ':', ',', '.', '/', 'docs', 'adr/', 'decisions/', 'architecture/', 'design/records/', '0001-x', '.md', 'https://h/', 'x', '\n', '//', '#', '/*', '*/', '"', "'", '`', '"""', '--', '<!--', '-->'];
     let seed = 42;
     const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
     let withReferences = 0;
+    const bearing = new Map<ScanOptions, [string, string][]>([
+      [OPTIONS, []],
+      [CUSTOM, []],
+    ]);
     for (let i = 0; i < 4000; i++) {
       let text = '';
       const length = 2 + random(14);
       for (let k = 0; k < length; k++) text += fragments[random(fragments.length)];
       for (const path of ['a.ts', 'a.py', 'a.sql', 'a.html', 'notes.unknown']) {
         for (const options of [OPTIONS, CUSTOM]) {
-          if (scanReferences(path, text, options).length > 0) withReferences++;
+          if (scanReferences(path, text, options).length > 0) {
+            withReferences++;
+            bearing.get(options)!.push([`${i}-${path}`, text]);
+          }
           assertCandidate(path, text, options);
         }
       }
     }
     assert.ok(withReferences > 200, `${withReferences}`);
+    for (const [options, files] of bearing) assertRipgrepLists(files, options);
+  });
+
+  it('gives rg a narrower pattern: an id prefix after a letter, digit or underscore makes no candidate', () => {
+    const { ripgrepRegex } = referencePrefilter(OPTIONS);
+    assert.equal(ripgrepRegex, '(?-u:\\b)(?:ADR|ASM)[-_ ]?[0-9]|dl:adr|@adr|adr/|adrs/|decisions/|decision-records/');
+    // What a 97k-file tree's lock files and changelogs hold: none of it is a reference.
+    const noise: [string, string][] = [
+      ['pnpm-lock.yaml', '    resolution: {integrity: sha512-WaDR2+k8aDR4xyz==}\n'],
+      ['CHANGELOG.md', '- build for wasm32 and nasm2\n'],
+      ['a.ts', '// MADR-1 _ADR-2 x9ASM-3\n'],
+    ];
+    for (const [path, text] of noise) assert.deepEqual(scanReferences(path, text, OPTIONS), [], text);
+    assert.deepEqual(ripgrepListed(noise, OPTIONS), new Set());
+    // Before the prefix: the start of a line, punctuation, or any byte that is no ASCII
+    // word character, whether UTF-8 (é, ſ) or not (a Latin-1 é).
+    const bearing: [string, string | Buffer][] = [
+      ['start.ts', '/*\nADR-1 is cited at the start of a line\n*/\n'],
+      ['paren.ts', '// (ADR-2)\n'],
+      ['utf8.ts', '// éADR-3 ſASM-4\n'],
+      ['latin1.ts', Buffer.from('// \xe9ADR-5\n', 'latin1')],
+    ];
+    for (const [path, text] of bearing) assert.ok(scanReferences(path, text.toString(), OPTIONS).length > 0, path);
+    assert.deepEqual(ripgrepListed(bearing, OPTIONS), new Set(bearing.map(([path]) => path)));
   });
 
   it('lets git grep -E -i select the same candidate files', () => {
@@ -121,18 +154,67 @@ describe('references: prefilter', () => {
     }
   });
 
-  it('lets ripgrep --ignore-case select the same candidate files', () => {
+  it('lets ripgrep --ignore-case select the same candidate files, with either pattern and either rg', () => {
     const prefilter = referencePrefilter(OPTIONS);
-    const result = spawnSync('rg', ['--files-with-matches', '--ignore-case', '--hidden', '--no-config', '-e', prefilter.regex, '.'], {
-      cwd: POLYGLOT_ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    assert.equal(result.error, undefined, `this test needs rg on PATH (Debian: apt-get install ripgrep): ${result.error?.message}`);
-    const listed = new Set(result.stdout.split('\n').filter(Boolean).map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '')));
+    for (const [rg, regex] of [
+      ['rg', prefilter.regex],
+      ['rg', prefilter.ripgrepRegex],
+      [RG, prefilter.ripgrepRegex],
+    ]) {
+      const listed = filesListedBy(rg, POLYGLOT_ROOT, regex);
+      for (const path of polyglotCodeFiles()) {
+        const text = readFileSync(join(POLYGLOT_ROOT, path), 'utf8');
+        if (scanReferences(path, text, OPTIONS).length > 0) assert.ok(listed.has(path), `${rg} -e ${regex} missed ${path}`);
+      }
+    }
+    for (const [path, text] of SAMPLES) {
+      assertRipgrepLists([[path, text]], OPTIONS);
+      assertRipgrepLists([[path, text]], CUSTOM);
+    }
+  });
+
+  it('lets ripgrep --ignore-case (on PATH) select the same candidate files', () => {
+    const prefilter = referencePrefilter(OPTIONS);
+    const listed = filesListedBy('rg', POLYGLOT_ROOT, prefilter.regex);
     for (const path of polyglotCodeFiles()) {
       const text = readFileSync(join(POLYGLOT_ROOT, path), 'utf8');
       if (scanReferences(path, text, OPTIONS).length > 0) assert.ok(listed.has(path), `rg missed ${path}`);
     }
   });
 });
+
+/** The bundled rg (what the CLI runs first); rg on PATH is what CI installs. */
+const RG = bundledRipgrep(resolve(__dirname, '../../..')) ?? 'rg';
+
+/** The files `rg --files-with-matches --ignore-case -e regex` lists under `root`, relative. */
+function filesListedBy(rg: string, root: string, regex: string): Set<string> {
+  const result = spawnSync(rg, ['--files-with-matches', '--ignore-case', '--hidden', '--no-config', '-e', regex, '.'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  assert.equal(result.error, undefined, `this test needs rg (Debian: apt-get install ripgrep): ${result.error?.message}`);
+  assert.ok(result.status === 0 || result.status === 1, result.stderr);
+  return new Set(result.stdout.split('\n').filter(Boolean).map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '')));
+}
+
+/** The files of `files` (name, content) that rg lists with the prefilter's ripgrep pattern. */
+function ripgrepListed(files: readonly (readonly [string, string | Buffer])[], options: ScanOptions): Set<string> {
+  const root = mkdtempSync(join(tmpdir(), 'alignment-prefilter-'));
+  try {
+    for (const [name, text] of files) {
+      mkdirSync(join(root, name, '..'), { recursive: true });
+      writeFileSync(join(root, name), text);
+    }
+    return filesListedBy(RG, root, referencePrefilter(options).ripgrepRegex);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** rg's own pattern lists every file of `files` in which the scanner finds a reference. */
+function assertRipgrepLists(files: readonly (readonly [string, string])[], options: ScanOptions): void {
+  const bearing = files.filter(([name, text]) => scanReferences(name.replace(/^\d+-/, ''), text, options).length > 0);
+  const listed = ripgrepListed(bearing, options);
+  for (const [name, text] of bearing) assert.ok(listed.has(name), `rg -e ${referencePrefilter(options).ripgrepRegex} missed ${JSON.stringify(text.slice(0, 200))}`);
+}
