@@ -37,6 +37,7 @@ export interface LoadOptions {
 export interface LoadedWorkspace {
   root: string;
   model: WorkspaceModel;
+  /** Every file the ignore rules keep; sorted when walked in Node, in a scanner's order otherwise. */
   files: string[];
   layout: Layout;
   config: AlignmentConfig;
@@ -95,7 +96,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const listedMs = performance.now() - startMs;
   // With a scanner's candidates, only the few paths that may be records matter besides
   // them: layout detection and roles look at those, not at every listed file.
-  const documents = listing ? files.filter(mayBeRecord) : files;
+  const documents = listing ? files.filter(mayBeRecord).sort() : files;
   const layout = detectLayout(documents, config, { toolFolders });
   const model = new WorkspaceModel(config, layout);
 

@@ -15,7 +15,10 @@ import * as nodePath from 'node:path';
 import { ALWAYS_SKIPPED } from './ignore-rules';
 
 export interface ScanListing {
-  /** Every file kept by the ignore rules, workspace-relative, `/`-separated, sorted. */
+  /**
+   * Every file kept by the ignore rules, workspace-relative, `/`-separated, in the order
+   * rg printed them (not sorted: sorting 97k paths cost the CLI 50 ms after rg was done).
+   */
   files: string[];
   /** Files that match the prefilter: the only code files worth reading. */
   candidates: Set<string>;
@@ -218,7 +221,7 @@ export function scanWithRipgrep(
       // 1: nothing matched. 2: an error, such as one unreadable folder; what it listed stands
       // when it listed anything (a bad binary or a bad pattern lists nothing).
       const ok = !signal?.aborted && !parser.malformed && (code === 0 || code === 1 || (code === 2 && files.length > 0));
-      resolve(ok ? { files: files.sort(), candidates, confirmReads: CONFIRM_RG_READS } : undefined);
+      resolve(ok ? { files, candidates, confirmReads: CONFIRM_RG_READS } : undefined);
     });
   });
 }

@@ -124,7 +124,7 @@ describe('ripgrep scan output', () => {
       write('ünï/名前.md', 'adr-3\n');
       const streamed: string[] = [];
       const listing = await scanWithRipgrep(rg, scratch, 'ADR[-_ ]?[0-9]', [], undefined, { onFile: (p) => streamed.push(p) });
-      assert.deepEqual(listing?.files, await walkFiles(scratch));
+      assert.deepEqual(listing?.files.sort(), await walkFiles(scratch));
       assert.deepEqual([...streamed].sort(), listing?.files);
       assert.deepEqual([...listing!.candidates].sort(), ['src/a:1:b.ts', 'src/new\nline.ts', 'ünï/名前.md']);
     });

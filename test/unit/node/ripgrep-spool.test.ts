@@ -35,7 +35,7 @@ describe('spooled ripgrep scan', function () {
       const piped = await scanWithRipgrep(rg, root, PATTERN, []);
       const spooled = await scanWithRipgrep(rg, root, PATTERN, [], undefined, { spool: true });
       assert.ok(piped && spooled);
-      assert.deepEqual(spooled.files, piped.files);
+      assert.deepEqual(spooled.files.sort(), piped.files.sort());
       assert.deepEqual([...spooled.candidates].sort(), [...piped.candidates].sort());
       assert.deepEqual(readdirSync(temp), []);
     });
@@ -53,7 +53,7 @@ describe('spooled ripgrep scan', function () {
       writeFileSync(path.join(root, name), i % 3 === 0 ? '// ADR-7\n' : 'x\n');
     }
     const spooled = await scanWithRipgrep(rg, root, PATTERN, [], undefined, { spool: true });
-    assert.deepEqual(spooled?.files, [...names].sort());
+    assert.deepEqual(spooled?.files.sort(), [...names].sort());
     assert.equal(spooled!.candidates.size, 2000);
     assert.deepEqual(readdirSync(temp), ['many']);
   });
@@ -99,7 +99,7 @@ describe('spooled ripgrep scan', function () {
       },
     });
     assert.deepEqual(seen, ['first.ts', 'second.ts']);
-    assert.deepEqual(listing?.files, ['first.ts', 'second.ts']);
+    assert.deepEqual(listing?.files.sort(), ['first.ts', 'second.ts']);
     assert.deepEqual([...listing!.candidates], ['first.ts']);
   });
 
