@@ -17,7 +17,7 @@ import { WorkspaceModel } from '../core/workspace-model';
 import { HISTORY_UNAVAILABLE_TEXT, type FileHistories, type HistoryUnavailable } from '../core/governance/history';
 import type { BranchRecords } from '../core/governance/numbers';
 import { applyBranches, applyHistory } from '../node/git-facts';
-import { bytePrefilter } from '../node/literal-prefilter';
+import { referenceBytePrefilter } from '../node/literal-prefilter';
 import { PooledReader, vanished } from '../node/read-text';
 import { loadWorkspace } from '../node/load-workspace';
 import { TimeSlice } from '../node/time-slice';
@@ -429,8 +429,8 @@ export class FolderIndex implements vscode.Disposable {
     }
     const maxBytes = model.config.maxFileSizeKb * 1024;
     const codeOnly = [...batch.keys()].every((p) => directories.has(p) || model.roleOf(p) === 'code' || model.roleOf(p) === undefined);
-    const keepBytes = bytePrefilter(
-      referencePrefilter({ decisionPrefix: model.config.decisionPrefix, assumptionPrefix: model.config.assumptionPrefix, decisionFolders: [...model.layout.decisionFolders, ...DEFAULT_DECISION_FOLDERS] }).fixedStrings,
+    const keepBytes = referenceBytePrefilter(
+      referencePrefilter({ decisionPrefix: model.config.decisionPrefix, assumptionPrefix: model.config.assumptionPrefix, decisionFolders: [...model.layout.decisionFolders, ...DEFAULT_DECISION_FOLDERS] }),
     );
     const reader = new PooledReader(maxBytes);
     // Open editors by path, once per batch (textDocuments is a new array on each read).

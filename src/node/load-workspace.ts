@@ -11,7 +11,7 @@ import type { ParseProblem } from '../core/model';
 import { mayHaveReferences, referencePrefilter } from '../core/references';
 import { WorkspaceModel } from '../core/workspace-model';
 import { loadRepoConfig, readAdrToolsDir, readLog4brainsFolders } from './config';
-import { bytePrefilter } from './literal-prefilter';
+import { referenceBytePrefilter } from './literal-prefilter';
 import { PooledReader, vanished, type PrefilteredRead } from './read-text';
 import { CONFIRM_RG_READS } from './ripgrep';
 import { cliScanners, runScanners, type Scanner } from './scanners';
@@ -103,7 +103,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   // A scanner named the candidate code files; without one, every code file is read and
   // its bytes are prefiltered before decoding. Records are always read.
   const candidate = new RegExp(prefilter.regex, 'i');
-  const keepBytes = bytePrefilter(prefilter.fixedStrings);
+  const keepBytes = referenceBytePrefilter(prefilter);
   const toRead = listing ? [...new Set([...documents, ...listing.candidates])].sort() : files;
   const inside = listing?.confirmReads ? (earlyInside ?? folderInside(root)) : undefined;
   // Synchronous reads in slices of a few milliseconds, yielding between them: the event

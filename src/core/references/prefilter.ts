@@ -30,6 +30,13 @@ export interface ReferencePrefilter {
   ripgrepRegex: string;
   /** Literals, one of which every candidate file contains (case-insensitively), for `rg -F -i` / `git grep -F -i`. */
   fixedStrings: string[];
+  /**
+   * The narrower literal form, for a byte-level search (literal-prefilter.ts): every
+   * candidate file holds one of `otherLiterals` anywhere, or one of `idPrefixes` where an
+   * id starts (not after an ASCII letter, digit or `_`, and before `[-_ ]?[0-9]`).
+   */
+  idPrefixes: string[];
+  otherLiterals: string[];
 }
 
 export function referencePrefilter(options: ScanOptions): ReferencePrefilter {
@@ -47,8 +54,14 @@ export function referencePrefilter(options: ScanOptions): ReferencePrefilter {
   // Written as one group of prefixes before one `[-_ ]?[0-9]`: grouping the whole
   // alternatives instead made rg search the 97k-file tree 1.5 × slower.
   const boundedIds = prefixes.length ? [`(?-u:\\b)(?:${prefixes.map(escapeRegExp).join('|')})[-_ ]?[0-9]`] : [];
-  const literals = [...prefixes, 'dl:adr', '@adr', ...uniqueFolders.map((f) => `${f}/`)];
-  return { regex: [...ids, ...others].join('|'), ripgrepRegex: [...boundedIds, ...others].join('|'), fixedStrings: minimalLiterals(literals) };
+  const otherLiterals = ['dl:adr', '@adr', ...uniqueFolders.map((f) => `${f}/`)];
+  return {
+    regex: [...ids, ...others].join('|'),
+    ripgrepRegex: [...boundedIds, ...others].join('|'),
+    fixedStrings: minimalLiterals([...prefixes, ...otherLiterals]),
+    idPrefixes: prefixes,
+    otherLiterals: minimalLiterals(otherLiterals),
+  };
 }
 
 function lastSegment(folder: string): string {

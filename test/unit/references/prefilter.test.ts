@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { referencePrefilter, scanReferences, type ScanOptions } from '../../../src/core/references';
+import { referenceBytePrefilter } from '../../../src/node/literal-prefilter';
 import { bundledRipgrep } from '../../../src/node/ripgrep';
 import { OPTIONS, POLYGLOT_ROOT, polyglotCodeFiles } from './helpers';
 
@@ -20,6 +21,7 @@ function assertCandidate(path: string, text: string, options: ScanOptions): void
     prefilter.fixedStrings.some((s) => lower.includes(s.toLowerCase())),
     `${path}: ${JSON.stringify(text.slice(0, 200))} contains none of ${prefilter.fixedStrings.join(', ')}`,
   );
+  assert.ok(referenceBytePrefilter(prefilter)(Buffer.from(text)), `${path}: ${JSON.stringify(text.slice(0, 200))} fails the byte prefilter (${prefilter.idPrefixes}; ${prefilter.otherLiterals})`);
 }
 
 /** Reference-bearing samples in many forms, beyond the fixture files. */
@@ -59,6 +61,8 @@ describe('references: prefilter', () => {
     const prefilter = referencePrefilter(OPTIONS);
     assert.equal(prefilter.regex, 'ADR[-_ ]?[0-9]|ASM[-_ ]?[0-9]|dl:adr|@adr|adr/|adrs/|decisions/|decision-records/');
     assert.deepEqual(prefilter.fixedStrings, ['ADR', 'ASM', 'decisions/', 'decision-records/']);
+    assert.deepEqual(prefilter.idPrefixes, ['ADR', 'ASM']);
+    assert.deepEqual(prefilter.otherLiterals, ['dl:adr', '@adr', 'adr/', 'adrs/', 'decisions/', 'decision-records/']);
   });
 
   it('adds configured prefixes and folders, escaped', () => {
@@ -127,6 +131,7 @@ describe('references: prefilter', () => {
     ];
     for (const [path, text] of noise) assert.deepEqual(scanReferences(path, text, OPTIONS), [], text);
     assert.deepEqual(ripgrepListed(noise, OPTIONS), new Set());
+    for (const [path, text] of noise) assert.ok(!referenceBytePrefilter(referencePrefilter(OPTIONS))(Buffer.from(text)), `the byte prefilter keeps ${path}`);
     // Before the prefix: the start of a line, punctuation, or any byte that is no ASCII
     // word character, whether UTF-8 (é, ſ) or not (a Latin-1 é).
     const bearing: [string, string | Buffer][] = [
@@ -137,6 +142,7 @@ describe('references: prefilter', () => {
     ];
     for (const [path, text] of bearing) assert.ok(scanReferences(path, text.toString(), OPTIONS).length > 0, path);
     assert.deepEqual(ripgrepListed(bearing, OPTIONS), new Set(bearing.map(([path]) => path)));
+    for (const [path, text] of bearing) assert.ok(referenceBytePrefilter(referencePrefilter(OPTIONS))(Buffer.from(text)), `the byte prefilter drops ${path}`);
   });
 
   it('lets git grep -E -i select the same candidate files', () => {
