@@ -8,7 +8,7 @@ import * as nodePath from 'node:path';
 import { atOrAbove } from '../core/findings';
 import { governingRecords } from '../core/governance/governing';
 import { applyBranches, applyHistory } from '../node/git-facts';
-import { readBranchRefs } from '../node/git-branches';
+import { readBranchRefs, type BranchRefs } from '../node/git-branches';
 import { inert } from '../core/inert-text';
 import { unreadableFolders, whyUnreadable } from '../node/readable-folders';
 import { loadWorkspace, type LoadedWorkspace } from '../node/load-workspace';
@@ -47,11 +47,13 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
         out.write(VERSION + '\n');
         return 0;
       case 'check': {
-        // The refs are read by git while the scan runs (they need no listing).
-        const refs = readBranchRefs(nodePath.resolve(command.dir), command.base);
-        const ws = await load(command.dir);
+        // The refs are read by git while the scan runs (they need no listing), started
+        // once the scanner is running so that git does not delay it.
+        let refs: Promise<BranchRefs> | undefined;
+        const readRefs = () => (refs ??= readBranchRefs(nodePath.resolve(command.dir), command.base));
+        const ws = await load(command.dir, readRefs);
         const now = clock(command.now);
-        const branches = await applyBranches(ws, command.base, refs);
+        const branches = await applyBranches(ws, command.base, readRefs());
         if (command.base !== undefined && !branches.available && branches.reason !== 'unknown-ref') {
           throw new ConfigError(`--base ${command.base}: ${branches.reason === 'no-git' ? 'git was not found' : 'this folder is not in a git repository'}`);
         }
@@ -130,14 +132,14 @@ function workspacePath(root: string, given: string): string {
   return (inside ? relative : given).split(nodePath.sep).join('/').replace(/^\.\//, '');
 }
 
-async function load(dir: string): Promise<LoadedWorkspace> {
+async function load(dir: string, onScanStarted?: () => void): Promise<LoadedWorkspace> {
   const root = nodePath.resolve(dir);
   const unreadableRoot = await whyUnreadable(root);
   if (unreadableRoot) throw new ConfigError(`cannot read ${dir} (${unreadableRoot}): nothing can be checked`);
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat) throw new ConfigError(`no such directory: ${dir}`);
   if (!stat.isDirectory()) throw new ConfigError(`not a directory: ${dir}`);
-  const ws = await loadWorkspace(root);
+  const ws = await loadWorkspace(root, { onScanStarted });
   if (ws.configProblems.length) {
     const file = ws.configFile ?? ".alignment.yaml";
     const lines = ws.configProblems.map((p) => {

@@ -32,6 +32,8 @@ export interface LoadOptions {
   extraExclude?: readonly string[];
   /** Aborting stops the scan (its process is killed) and rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** Called once, as soon as the first scanner's process is running (not without one): other processes can start then without delaying it. */
+  onScanStarted?: () => void;
 }
 
 export interface LoadedWorkspace {
@@ -89,14 +91,30 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     if ('text' in result) earlyChars += result.text.length;
   };
   const scanners = options.allowProcesses === false ? [] : (options.scanners ?? cliScanners());
+  // The record-like paths of an rg listing are picked while it streams (Node mostly waits
+  // on rg then), not after: that is 20 ms over 100k paths. Each scanner starts afresh.
+  let streamed: string[] = [];
+  let streamedFiles = 0;
+  let started = false;
+  const onStart = () => {
+    streamed = [];
+    streamedFiles = 0;
+    if (!started) options.onScanStarted?.();
+    started = true;
+  };
+  const onFile = (path: string, candidate: boolean) => {
+    streamedFiles++;
+    if (mayBeRecord(path)) streamed.push(path);
+    readEarly(path, candidate);
+  };
   const scanStartMs = performance.now() - startMs;
-  const { listing, scanner } = await runScanners(scanners, root, prefilter, exclude, signal, readEarly);
+  const { listing, scanner } = await runScanners(scanners, root, prefilter, exclude, signal, { onFile, onStart });
   signal?.throwIfAborted();
   const files = listing?.files ?? (await walkFiles(root, exclude, 16, signal));
   const listedMs = performance.now() - startMs;
   // With a scanner's candidates, only the few paths that may be records matter besides
   // them: layout detection and roles look at those, not at every listed file.
-  const documents = listing ? files.filter(mayBeRecord).sort() : files;
+  const documents = !listing ? files : (streamedFiles === files.length ? streamed : files.filter(mayBeRecord)).sort();
   const layout = detectLayout(documents, config, { toolFolders });
   const model = new WorkspaceModel(config, layout);
 

@@ -38,10 +38,17 @@ export interface ScanOutcome {
   scanner: string;
 }
 
+export interface ScanHooks {
+  onFile?: (path: string, candidate: boolean) => void;
+  onStart?: () => void;
+}
+
 /**
  * rg is given the prefilter's own ripgrep pattern, git grep the portable one.
- * `onFile` sees the files of an rg scan as it streams them, before the listing is done
- * (and those of a scan that then fails, whose listing is never returned).
+ * `onStart` is called as each scanner's process has been started, before its listing is
+ * awaited. `onFile` sees the files of an rg scan as it streams them, before the listing is
+ * done (and those of a scan that then fails, whose listing is never returned: the next
+ * `onStart` says that a new scan begins).
  */
 export async function runScanners(
   scanners: readonly Scanner[],
@@ -49,12 +56,14 @@ export async function runScanners(
   prefilter: Pick<ReferencePrefilter, 'regex' | 'ripgrepRegex'>,
   exclude: readonly string[],
   signal?: AbortSignal,
-  onFile?: (path: string, candidate: boolean) => void,
+  { onFile, onStart }: ScanHooks = {},
 ): Promise<ScanOutcome> {
   for (const scanner of scanners) {
-    const listing =
-      scanner.kind === 'rg' ? await scanWithRipgrep(scanner.command, root, prefilter.ripgrepRegex, exclude, signal, { onFile, spool: true })
-        : await scanWithGitGrep(root, prefilter.regex, exclude, signal);
+    const scan =
+      scanner.kind === 'rg' ? scanWithRipgrep(scanner.command, root, prefilter.ripgrepRegex, exclude, signal, { onFile, spool: true })
+        : scanWithGitGrep(root, prefilter.regex, exclude, signal);
+    onStart?.();
+    const listing = await scan;
     if (signal?.aborted) break;
     if (listing) return { listing, scanner: scanner.label };
   }

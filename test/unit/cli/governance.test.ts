@@ -3,7 +3,7 @@
 // every branch, record.ready, the review cadence, `explain`, and a shallow clone.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { gitAs } from '../../shared/git-as';
@@ -152,6 +152,29 @@ describe('alignment CLI with git', () => {
       // main has no ADR-3: nothing to report there.
       git(dir, ['checkout', '-q', 'main']);
       assert.doesNotMatch(run(['check', '--fail-on', 'none'], dir).stdout, /record\.number-taken/);
+    });
+
+    it('check starts the scanner before any git process, and still reads the other branches', () => {
+      const dir = twoBranches();
+      // A preload that records the order in which the CLI starts processes.
+      const log = path.join(dir, '.git', 'spawned.log');
+      const preload = path.join(dir, '.git', 'record-spawns.js');
+      writeFileSync(
+        preload,
+        `const cp = require('child_process'); const fs = require('fs'); const spawn = cp.spawn;
+cp.spawn = function (command, ...rest) { fs.appendFileSync(${JSON.stringify(log)}, require('path').basename(String(command)) + '\\n'); return spawn.call(this, command, ...rest); };`,
+      );
+      const result = spawnSync(process.execPath, ['-r', preload, cli, 'check', '--format', 'json', '--fail-on', 'none'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, ALIGNMENT_SCANNER: 'bundled' },
+      });
+      assert.equal(result.status, 0, result.stderr);
+      const spawned = readFileSync(log, 'utf8').trim().split('\n');
+      assert.match(spawned[0], /^rg(\.exe)?$/, `first process: ${spawned.join(', ')}`);
+      assert.ok(spawned.includes('git'), `git was never started: ${spawned.join(', ')}`);
+      const taken = JSON.parse(result.stdout).findings.filter((f: Json) => f.code === 'record.number-taken');
+      assert.equal(taken.length, 1);
     });
 
     it('remote-tracking branches count, and --base REF compares with that ref only', () => {

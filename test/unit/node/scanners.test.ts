@@ -137,6 +137,25 @@ describe('scanners give identical results', function () {
     });
   }
 
+  it('an rg that dies after listing part of a tree leaves the next scanner a clean start', async function () {
+    if (process.platform === 'win32') this.skip(); // the dying rg is a shell script
+    const root = path.join(scratch, 'after-a-crash');
+    cpSync(path.join(FIXTURES, 'demo'), root, { recursive: true });
+    gitRepo(root);
+    // Lists a record that does not exist and a real code file, then dies of a signal.
+    const dying = path.join(scratch, 'dying-rg');
+    writeFileSync(dying, `#!/bin/sh\nprintf '.\\377docs\\377adr\\3770099-ghost.md\\0000\\n.\\377src\\377ghost.ts\\0001\\n'\nkill -9 $$\n`, { mode: 0o755 });
+    const dies: Scanner = { kind: 'rg', command: dying, label: 'dying rg' };
+    const truth = await unfiltered(root);
+    const expected = summary(truth.files, truth.model);
+    assert.ok(expected.decisions.length > 0);
+    for (const [label, next] of [['git grep', [GIT_GREP]], ['bundled rg', SCANNERS[0][1]], ['node', []]] as const) {
+      const loaded = await loadWorkspace(root, { scanners: [dies, ...next] });
+      assert.equal(loaded.stats.scanner, next[0]?.label ?? 'node');
+      assert.deepEqual(summary(loaded.files, loaded.model), expected, `after the dying rg, ${label}`);
+    }
+  });
+
   it('git grep leaves a folder whose .ignore re-includes a git-ignored file to the next scanner', async () => {
     const root = path.join(scratch, 'reinclude');
     mkdirSync(path.join(root, 'pkg'), { recursive: true });
