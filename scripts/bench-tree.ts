@@ -256,7 +256,8 @@ function buildCli(root: string, dir: string, outfile: string): string {
   const esbuild = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'esbuild.cmd' : 'esbuild');
   const build = spawnSync(
     esbuild,
-    ['src/cli/main.ts', '--bundle', '--platform=node', '--target=node20', '--format=cjs', '--minify', '--legal-comments=none', `--define:PACKAGE_VERSION=${JSON.stringify(version)}`, `--outfile=${outfile}`, '--log-level=warning'],
+    // The options of esbuild.config.mjs --production, yaml's alias included.
+    ['src/cli/main.ts', '--bundle', '--platform=node', '--target=node20', '--format=cjs', '--minify', '--legal-comments=none', '--alias:yaml=./node_modules/yaml/browser/index.js', `--define:PACKAGE_VERSION=${JSON.stringify(version)}`, `--outfile=${outfile}`, '--log-level=warning'],
     { cwd: dir, encoding: 'utf8', shell: process.platform === 'win32' },
   );
   if (build.status !== 0) throw new Error(build.stderr);
