@@ -55,21 +55,36 @@ const PREFIXED_RECORD_NAME = /^adr[-_ ]?\d/i;
 const SKIPPED_SEGMENTS = /(^|\/)(node_modules|vendor|third_party|\.git)(\/|$)/;
 
 /**
+ * What layout detection learns from record-like paths, taken one path at a time: a
+ * listing can feed it as it streams. The order of the paths does not matter.
+ */
+export class LayoutEvidence {
+  readonly recordFolders = new Set<string>();
+  readonly prefixedCount = new Map<string, number>();
+
+  static of(paths: readonly string[]): LayoutEvidence {
+    const evidence = new LayoutEvidence();
+    for (const path of paths) evidence.add(path);
+    return evidence;
+  }
+
+  add(path: string): void {
+    if (SKIPPED_SEGMENTS.test(path)) return;
+    const folder = recordFolderOf(path);
+    if (folder === undefined) return;
+    if (folder !== '') this.recordFolders.add(folder);
+    if (PREFIXED_RECORD_NAME.test(path.slice(path.lastIndexOf('/') + 1))) this.prefixedCount.set(folder, (this.prefixedCount.get(folder) ?? 0) + 1);
+  }
+}
+
+/**
  * Decision folders: exactly the configured list when there is one; else the tools'
  * folders, the first conventional folder holding record-like files, and any other
  * folder named adr/adrs/decisions/decision-records holding them.
  */
-export function detectDecisionFolders(paths: readonly string[], config: AlignmentConfig, hints: LayoutHints): string[] {
+export function detectDecisionFolders(paths: readonly string[] | LayoutEvidence, config: AlignmentConfig, hints: LayoutHints): string[] {
   if (config.decisionFolders.length > 0) return config.decisionFolders.map(normaliseFolder);
-  const recordFolders = new Set<string>();
-  const prefixedCount = new Map<string, number>();
-  for (const path of paths) {
-    if (SKIPPED_SEGMENTS.test(path)) continue;
-    const folder = recordFolderOf(path);
-    if (folder === undefined) continue;
-    if (folder !== '') recordFolders.add(folder);
-    if (PREFIXED_RECORD_NAME.test(path.slice(path.lastIndexOf('/') + 1))) prefixedCount.set(folder, (prefixedCount.get(folder) ?? 0) + 1);
-  }
+  const { recordFolders, prefixedCount } = paths instanceof LayoutEvidence ? paths : LayoutEvidence.of(paths);
   const result: string[] = hints.toolFolders.map(normaliseFolder);
   // Records may sit in category subfolders of a conventional folder (`docs/adr/frontend/…`).
   const holds = (f: string) => [...recordFolders].some((r) => r === f || isUnder(r, f));
@@ -111,7 +126,7 @@ function isDecisionFolderName(folder: string): boolean {
   return DECISION_FOLDER_NAMES.has(folder.slice(folder.lastIndexOf('/') + 1).toLowerCase());
 }
 
-export function detectLayout(paths: readonly string[], config: AlignmentConfig, hints: LayoutHints): Layout {
+export function detectLayout(paths: readonly string[] | LayoutEvidence, config: AlignmentConfig, hints: LayoutHints): Layout {
   const decisionFolders = detectDecisionFolders(paths, config, hints);
   const named = config.decisionFolders.length > 0 ? decisionFolders : hints.toolFolders.map(normaliseFolder);
   return {

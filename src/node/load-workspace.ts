@@ -6,7 +6,7 @@
 import { realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { DEFAULT_CONFIG, type AlignmentConfig } from '../core/config';
-import { DEFAULT_DECISION_FOLDERS, detectLayout, mayBeRecord, type Layout } from '../core/layout';
+import { DEFAULT_DECISION_FOLDERS, detectLayout, LayoutEvidence, mayBeRecord, type Layout } from '../core/layout';
 import type { ParseProblem } from '../core/model';
 import { mayHaveReferences, referencePrefilter } from '../core/references';
 import { WorkspaceModel } from '../core/workspace-model';
@@ -91,20 +91,26 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     if ('text' in result) earlyChars += result.text.length;
   };
   const scanners = options.allowProcesses === false ? [] : (options.scanners ?? cliScanners());
-  // The record-like paths of an rg listing are picked while it streams (Node mostly waits
-  // on rg then), not after: that is 20 ms over 100k paths. Each scanner starts afresh.
+  // The record-like paths of an rg listing are picked, and what they say of the layout
+  // taken, while it streams (Node mostly waits on rg then), not after: that is 30–45 ms
+  // over 100k paths. Each scanner starts afresh.
   let streamed: string[] = [];
+  let evidence = new LayoutEvidence();
   let streamedFiles = 0;
   let started = false;
   const onStart = () => {
     streamed = [];
+    evidence = new LayoutEvidence();
     streamedFiles = 0;
     if (!started) options.onScanStarted?.();
     started = true;
   };
   const onFile = (path: string, candidate: boolean) => {
     streamedFiles++;
-    if (mayBeRecord(path)) streamed.push(path);
+    if (mayBeRecord(path)) {
+      streamed.push(path);
+      evidence.add(path);
+    }
     readEarly(path, candidate);
   };
   const scanStartMs = performance.now() - startMs;
@@ -114,8 +120,9 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const listedMs = performance.now() - startMs;
   // With a scanner's candidates, only the few paths that may be records matter besides
   // them: layout detection and roles look at those, not at every listed file.
-  const documents = !listing ? files : (streamedFiles === files.length ? streamed : files.filter(mayBeRecord)).sort();
-  const layout = detectLayout(documents, config, { toolFolders });
+  const wholeStream = listing !== undefined && streamedFiles === files.length;
+  const documents = !listing ? files : (wholeStream ? streamed : files.filter(mayBeRecord)).sort();
+  const layout = detectLayout(wholeStream ? evidence : documents, config, { toolFolders });
   const model = new WorkspaceModel(config, layout);
 
   // A scanner named the candidate code files; without one, every code file is read and

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_CONFIG } from '../../../src/core/config';
 import { RECORD_EXTENSION } from '../../../src/core/decisions/file-names';
-import { detectLayout, mayBeRecord, roleOf } from '../../../src/core/layout';
+import { detectLayout, LayoutEvidence, mayBeRecord, roleOf } from '../../../src/core/layout';
 
 const PATHS = [
   'docs/adr/0001-use-postgres.md',
@@ -52,6 +52,20 @@ describe('mayBeRecord', () => {
     for (const config of configs) {
       for (const toolFolders of [[], ['architecture/decisions']]) {
         assert.deepEqual(detectLayout(PATHS.filter(mayBeRecord), config, { toolFolders }), detectLayout(PATHS, config, { toolFolders }));
+      }
+    }
+  });
+
+  it('evidence taken one path at a time, in any order, gives the layout of the whole list', () => {
+    const documents = PATHS.filter(mayBeRecord);
+    const orders = [documents, [...documents].reverse(), [...documents].sort(), documents.filter((_, i) => i % 2).concat(documents.filter((_, i) => i % 2 === 0))];
+    for (const toolFolders of [[], ['architecture/decisions']]) {
+      const expected = detectLayout(documents, DEFAULT_CONFIG, { toolFolders });
+      assert.ok(expected.decisionFolders.length >= 3, String(expected.decisionFolders));
+      for (const order of orders) {
+        const evidence = new LayoutEvidence();
+        for (const path of order) evidence.add(path);
+        assert.deepEqual(detectLayout(evidence, DEFAULT_CONFIG, { toolFolders }), expected);
       }
     }
   });

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG } from '../../../src/core/config';
-import { detectLayout } from '../../../src/core/layout';
+import { detectLayout, type Layout } from '../../../src/core/layout';
 import { WorkspaceModel } from '../../../src/core/workspace-model';
 import { loadRepoConfig, readAdrToolsDir, readLog4brainsFolders } from '../../../src/node/config';
 import { loadWorkspace, type LoadedWorkspace } from '../../../src/node/load-workspace';
@@ -27,18 +27,19 @@ const SCANNERS: Array<[string, Scanner[]]> = [
 ];
 
 /** The model of reading every listed file in full: what any prefilter must not change. */
-async function unfiltered(root: string): Promise<{ files: string[]; model: WorkspaceModel }> {
+async function unfiltered(root: string): Promise<{ files: string[]; model: WorkspaceModel; layout: Layout }> {
   const config = (await loadRepoConfig(root)).config ?? DEFAULT_CONFIG;
   const toolFolders = [...(await readAdrToolsDir(root)), ...(await readLog4brainsFolders(root))];
   const files = await walkFiles(root, config.exclude);
-  const model = new WorkspaceModel(config, detectLayout(files, config, { toolFolders }));
+  const layout = detectLayout(files, config, { toolFolders });
+  const model = new WorkspaceModel(config, layout);
   for (const file of files) {
     if (!model.roleOf(file)) continue;
     const read = readTextSync(path.join(root, file), config.maxFileSizeKb * 1024);
     if ('text' in read) model.update(file, read.text);
     else model.updateUnreadable(file, read.unreadable);
   }
-  return { files, model };
+  return { files, model, layout };
 }
 
 function summary(files: readonly string[], model: WorkspaceModel) {
@@ -144,7 +145,7 @@ describe('scanners give identical results', function () {
     gitRepo(root);
     // Lists a record that does not exist and a real code file, then dies of a signal.
     const dying = path.join(scratch, 'dying-rg');
-    writeFileSync(dying, `#!/bin/sh\nprintf '.\\377docs\\377adr\\3770099-ghost.md\\0000\\n.\\377src\\377ghost.ts\\0001\\n'\nkill -9 $$\n`, { mode: 0o755 });
+    writeFileSync(dying, `#!/bin/sh\nprintf '.\\377ghost\\377decisions\\3770099-ghost.md\\0000\\n.\\377src\\377ghost.ts\\0001\\n'\nkill -9 $$\n`, { mode: 0o755 });
     const dies: Scanner = { kind: 'rg', command: dying, label: 'dying rg' };
     const truth = await unfiltered(root);
     const expected = summary(truth.files, truth.model);
@@ -153,6 +154,7 @@ describe('scanners give identical results', function () {
       const loaded = await loadWorkspace(root, { scanners: [dies, ...next] });
       assert.equal(loaded.stats.scanner, next[0]?.label ?? 'node');
       assert.deepEqual(summary(loaded.files, loaded.model), expected, `after the dying rg, ${label}`);
+      assert.deepEqual(loaded.layout, truth.layout, `the layout after the dying rg, ${label}`);
     }
   });
 
