@@ -92,8 +92,8 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   };
   const scanners = options.allowProcesses === false ? [] : (options.scanners ?? cliScanners());
   // The record-like paths of an rg listing are picked, and what they say of the layout
-  // taken, while it streams (Node mostly waits on rg then), not after: that is 30–45 ms
-  // over 100k paths. Each scanner starts afresh.
+  // taken, while it streams (Node mostly waits on rg then), not after: that was 26–39 ms
+  // over 100k paths (the filter 16–22 ms, the layout 10–17 ms). Each scanner starts afresh.
   let streamed: string[] = [];
   let evidence = new LayoutEvidence();
   let streamedFiles = 0;
