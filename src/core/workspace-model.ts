@@ -12,7 +12,7 @@ import { RECORD_KEY, type FileHistories } from './governance/history';
 import type { BranchRecords } from './governance/numbers';
 import { roleOf, type FileRole, type Layout } from './layout';
 import type { AlignmentRecord, Assumption, CodeReference, Decision, ParseProblem } from './model';
-import { scanReferences } from './references';
+import { codeReferences, type ScanOptions } from './references';
 import { FILE_RULES, RECORD_RULES, runRules, sortFindings, type RuleContext } from './rules';
 import { withLineFeeds } from './line-endings';
 
@@ -100,7 +100,29 @@ export class WorkspaceModel {
       return true;
     }
     this.recordsLeftOut.delete(path);
-    const entry = this.parse(path, role, text);
+    this.store(path, this.parse(path, role, text));
+    return true;
+  }
+
+  /**
+   * Takes a code file's references as `codeReferences` found them elsewhere (another
+   * thread read the file), with `update`'s limits. Returns false when the path is not code.
+   */
+  updateCodeReferences(path: string, references: CodeReference[]): boolean {
+    if (this.roleOf(path) !== 'code') return false;
+    this.recordsLeftOut.delete(path);
+    this.store(path, { role: 'code', assumptions: [], references, problems: [] });
+    return true;
+  }
+
+  /** What `codeReferences` needs to scan this model's code files as `update` does. */
+  get scanOptions(): ScanOptions {
+    const { decisionPrefix, assumptionPrefix } = this.config;
+    return { decisionPrefix, assumptionPrefix, decisionFolders: this.layout.decisionFolders };
+  }
+
+  private store(path: string, entry: FileEntry): void {
+    const role = entry.role;
     if (role === 'code' && entry.references.length > this.config.maxReferencesPerFile) {
       entry.references = entry.references.slice(0, this.config.maxReferencesPerFile);
       this.referencesCut.add(path);
@@ -110,7 +132,6 @@ export class WorkspaceModel {
     // Code without references is not kept: most files of a large workspace are such.
     if (role === 'code' && entry.references.length === 0) this.remove(path);
     else this.set(path, entry);
-    return true;
   }
 
   /** Records a file that could not be read as text (binary, too large, unreadable). */
@@ -272,20 +293,20 @@ export class WorkspaceModel {
    * input nobody foresaw, becomes a problem on that file and the rest of the run goes on.
    */
   private parse(path: string, role: FileRole, written: string): FileEntry {
+    if (role === 'code') return { role, assumptions: [], references: codeReferences(path, written, this.scanOptions), problems: [] };
     const text = withLineFeeds(written);
-    if (role !== 'code' && role !== 'assumption-register' && text.trim() === '') {
+    if (role !== 'assumption-register' && text.trim() === '') {
       return { role, assumptions: [], references: [], problems: [fileProblem(`${path} is empty: it holds no ${role === 'decision' ? 'decision record' : 'assumption'}`)] };
     }
     try {
       return this.parseUnguarded(path, role, text);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      if (role === 'code') return { role, assumptions: [], references: [], problems: [] };
       return { role, assumptions: [], references: [], problems: [fileProblem(`${path} could not be read as a record (${reason.slice(0, 200)}); it is left out of the index`)] };
     }
   }
 
-  private parseUnguarded(path: string, role: FileRole, text: string): FileEntry {
+  private parseUnguarded(path: string, role: Exclude<FileRole, 'code'>, text: string): FileEntry {
     const { decisionPrefix, assumptionPrefix } = this.config;
     switch (role) {
       case 'decision': {
@@ -299,14 +320,6 @@ export class WorkspaceModel {
       case 'assumption-register': {
         const result = parseAssumptionRegister(path, text, { prefix: assumptionPrefix, decisionPrefix });
         return { role, assumptions: result.assumptions, references: [], problems: result.problems };
-      }
-      case 'code': {
-        const references = scanReferences(path, text, {
-          decisionPrefix,
-          assumptionPrefix,
-          decisionFolders: this.layout.decisionFolders,
-        });
-        return { role, assumptions: [], references, problems: [] };
       }
     }
   }

@@ -5,5 +5,6 @@
 export type { BlockCommentSyntax, CommentSyntax, EscapeStyle, LineCommentSyntax, StringSyntax } from './comment-syntax';
 export { commentSyntaxFor, FALLBACK_SYNTAX, knownLanguages, shebangInterpreter } from './languages';
 export { commentOffsets, findComments, type CommentSpan } from './comment-lexer';
+export { codeReferences } from './code-references';
 export { isInComment, mayHaveReferences, scanReferences, type ScanOptions } from './scan-references';
 export { referencePrefilter, type ReferencePrefilter } from './prefilter';
