@@ -44,6 +44,8 @@ const builds = [
   { entryPoints: ['src/cli/github-action.ts'], outfile: 'dist/action.js' },
   { entryPoints: ['scripts/generate-schemas.ts'], outfile: 'dist/generate-schemas.js' },
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // File-event batches read and scan code files off the extension host's thread here.
+  { entryPoints: ['src/node/reference-worker.ts'], outfile: 'dist/reference-worker.js' },
   { entryPoints: ['src/extension/report/index.ts'], outfile: 'dist/report.js', external: ['vscode', './extension.js'], plugins: [sharedPrompts] },
 ];
 // Test suites that run inside the extension host are bundled too (test/host/suite).

@@ -10,17 +10,17 @@ import type { AlignmentIndex } from '../core/alignment-index';
 import { CONFIG_FILE_NAMES } from '../core/config-file';
 import type { Finding } from '../core/findings';
 import { DEFAULT_DECISION_FOLDERS, isUnder, type FileRole, type Layout } from '../core/layout';
-import { referencePrefilter } from '../core/references';
 import type { AlignmentRecord } from '../core/model';
 import { inert } from '../core/inert-text';
 import { WorkspaceModel } from '../core/workspace-model';
 import { HISTORY_UNAVAILABLE_TEXT, type FileHistories, type HistoryUnavailable } from '../core/governance/history';
 import type { BranchRecords } from '../core/governance/numbers';
 import { applyBranches, applyHistory } from '../node/git-facts';
-import { referenceBytePrefilter } from '../node/literal-prefilter';
+import { CodeReader, type CodeReadOptions } from '../node/code-reader';
+import type { ReferenceThread } from '../node/reference-thread';
 import { PooledReader, vanished } from '../node/read-text';
 import { loadWorkspace } from '../node/load-workspace';
-import { TimeSlice } from '../node/time-slice';
+import { BusyTime, TimeSlice } from '../node/time-slice';
 import { unreadableFolders, whyUnreadable, type UnreadableFolder } from '../node/readable-folders';
 import type { Scanner } from '../node/scanners';
 import { editorExcludes } from './scanner-choice';
@@ -36,6 +36,11 @@ const LAYOUT_FILES = new Set<string>([...CONFIG_FILE_NAMES, '.adr-dir', '.log4br
  */
 const REBUILD_SHARE = 0.1;
 const REBUILD_MIN = 400;
+/**
+ * A batch with at least this many code files to read has them read by the reference
+ * worker; fewer cost less on this thread than a round trip to it.
+ */
+export const OFF_THREAD_MIN_FILES = 100;
 /** HEAD or refs changed: git facts are read again after this quiet time. */
 const GIT_DELAY_MS = 300;
 
@@ -107,7 +112,14 @@ export class FolderIndex implements vscode.Disposable {
     private readonly scanners: () => Scanner[],
     /** Whether git may run here (a trusted workspace); VS Code's own rg is the scanners' choice. */
     private readonly allowProcesses: () => boolean,
+    /** Reads large batches of code files off the extension host's thread (none: on it). */
+    private readonly referenceThread?: ReferenceThread,
   ) {}
+
+  /** Code files that file-event batches had read by the reference worker. */
+  offThreadReads = 0;
+  /** A batch with this many code files to read or more has them read by the worker (the bench compares both ways). */
+  offThreadMinFiles = OFF_THREAD_MIN_FILES;
 
   /** What listed the files in the latest full build: a scanner's label, or `node`. */
   get scanner(): string | undefined {
@@ -401,12 +413,13 @@ export class FolderIndex implements vscode.Disposable {
    * Applies a batch of file events (workspace-relative path → exists now; `directories`
    * names the existing paths that are folders, `modified` the write times of existing
    * files when the caller has them). Returns after the index and findings are current.
+   * `busy` counts the time this takes on this thread, waits not included.
    */
-  async applyBatch(events: ReadonlyMap<string, boolean>, directories: ReadonlySet<string> = new Set(), modified?: ReadonlyMap<string, number>): Promise<void> {
-    await this.whenReady();
+  async applyBatch(events: ReadonlyMap<string, boolean>, directories: ReadonlySet<string> = new Set(), modified?: ReadonlyMap<string, number>, busy = new BusyTime()): Promise<void> {
+    await busy.wait(this.whenReady());
     const model = this.model;
     if (!model) return;
-    const batch = await this.withoutSeen(events, directories, modified);
+    const batch = await this.withoutSeen(events, directories, modified, busy);
     if (batch.size === 0) return;
     const layoutChanged = [...batch.keys()].some((p) => LAYOUT_FILES.has(p));
     const newRecordFolder = [...batch].some(([p, exists]) => exists && !this.files.has(p) && couldBeNewRecordFolder(p, model));
@@ -417,7 +430,7 @@ export class FolderIndex implements vscode.Disposable {
     const inUnreadable = [...batch.keys()].some((p) => this.unreadable.some((u) => u.folder === '.' || p === u.folder || isUnder(p, u.folder)));
     if (layoutChanged || newRecordFolder || folderEvent || inUnreadable || batch.size > Math.max(REBUILD_MIN, this.files.size * REBUILD_SHARE)) {
       if (layoutChanged) {
-        const next = await readFolderConfig(this.folder);
+        const next = await busy.wait(readFolderConfig(this.folder));
         if (!reindexNeeded(model.config, next.config) && !newRecordFolder && ![...batch.keys()].some((p) => p === '.adr-dir' || p === '.log4brains.yml')) {
           this.folderConfig = next;
           model.setRuleConfig(next.config);
@@ -425,21 +438,20 @@ export class FolderIndex implements vscode.Disposable {
           return;
         }
       }
-      return this.rebuild();
+      return busy.wait(this.rebuild());
     }
     const maxBytes = model.config.maxFileSizeKb * 1024;
     const codeOnly = [...batch.keys()].every((p) => directories.has(p) || model.roleOf(p) === 'code' || model.roleOf(p) === undefined);
-    const keepBytes = referenceBytePrefilter(
-      referencePrefilter({ decisionPrefix: model.config.decisionPrefix, assumptionPrefix: model.config.assumptionPrefix, decisionFolders: [...model.layout.decisionFolders, ...DEFAULT_DECISION_FOLDERS] }),
-    );
     const reader = new PooledReader(maxBytes);
+    /** Code files to read once the rest of the batch is applied. */
+    const code: string[] = [];
     // Open editors by path, once per batch (textDocuments is a new array on each read).
     const openDocuments = new Map<string, vscode.TextDocument>();
     for (const document of vscode.workspace.textDocuments) {
       const path = document.uri.scheme === 'file' ? this.relativePath(document.uri) : undefined;
       if (path !== undefined && !openDocuments.has(path)) openDocuments.set(path, document);
     }
-    const slice = new TimeSlice();
+    const slice = new TimeSlice(undefined, busy);
     for (const [path, exists] of batch) {
       if (slice.due) {
         await slice.next();
@@ -460,15 +472,57 @@ export class FolderIndex implements vscode.Disposable {
         continue;
       }
       this.fromBuffer.delete(path);
-      if (!model.roleOf(path)) continue;
-      // Code whose bytes hold no reference literal is parsed as empty: it cites nothing.
-      const result = reader.read(nodePath.join(this.folder.uri.fsPath, path), model.roleOf(path) === 'code' ? keepBytes : undefined);
-      if ('skipped' in result) model.update(path, '');
-      else if ('text' in result) model.update(path, result.text);
+      const role = model.roleOf(path);
+      if (!role) continue;
+      if (role === 'code') {
+        code.push(path);
+        continue;
+      }
+      const result = reader.read(nodePath.join(this.folder.uri.fsPath, path));
+      if ('text' in result) model.update(path, result.text);
       else if (vanished(result)) model.remove(path);
-      else model.updateUnreadable(path, result.unreadable);
+      else if ('unreadable' in result) model.updateUnreadable(path, result.unreadable);
     }
+    if (!(await this.readCode(model, code, maxBytes, busy))) return;
     this.fire(codeOnly ? [...batch.keys()].filter((p) => !directories.has(p) && model.roleOf(p) === 'code') : undefined);
+  }
+
+  /**
+   * Reads `paths` (code files) into `model`: off this thread when there are many and a
+   * reference worker is at hand, else here in time slices. False when a full rebuild took
+   * over meanwhile. A file whose editor text arrived meanwhile keeps that text.
+   */
+  private async readCode(model: WorkspaceModel, paths: string[], maxBytes: number, busy: BusyTime): Promise<boolean> {
+    if (paths.length === 0) return true;
+    const scan = model.scanOptions;
+    const options: CodeReadOptions = { root: this.folder.uri.fsPath, maxBytes, scan, prefilterFolders: [...scan.decisionFolders, ...DEFAULT_DECISION_FOLDERS] };
+    if (this.referenceThread && paths.length >= this.offThreadMinFiles) {
+      const read = this.referenceThread.read(options, paths).catch((error: unknown) => {
+        console.error('alignment: the reference worker failed; reading on the extension host instead', error);
+        return undefined;
+      });
+      const references = await busy.wait(read);
+      if (this.model !== model) return false;
+      if (references) {
+        paths.forEach((path, i) => {
+          if (this.fromBuffer.has(path) || !this.files.has(path)) return;
+          model.updateCodeReferences(path, references[i]);
+        });
+        this.offThreadReads += paths.length;
+        return true;
+      }
+    }
+    const reader = new CodeReader(options);
+    const slice = new TimeSlice(undefined, busy);
+    for (const path of paths) {
+      if (slice.due) {
+        await slice.next();
+        if (this.model !== model) return false;
+      }
+      if (this.fromBuffer.has(path) || !this.files.has(path)) continue;
+      model.updateCodeReferences(path, reader.read(path));
+    }
+    return true;
   }
 
   /**
@@ -476,14 +530,14 @@ export class FolderIndex implements vscode.Disposable {
    * after the rebuild they triggered): files it found that were not written since it
    * started, known folders, and paths already gone.
    */
-  private async withoutSeen(events: ReadonlyMap<string, boolean>, directories: ReadonlySet<string>, modified?: ReadonlyMap<string, number>): Promise<Map<string, boolean>> {
+  private async withoutSeen(events: ReadonlyMap<string, boolean>, directories: ReadonlySet<string>, modified: ReadonlyMap<string, number> | undefined, busy: BusyTime): Promise<Map<string, boolean>> {
     const batch = new Map<string, boolean>();
     let folders: Set<string> | undefined;
     const isKnownFolder = (path: string) => (folders ??= this.knownFolders()).has(path);
     for (const [path, exists] of events) {
       if (!exists && !this.files.has(path) && !isKnownFolder(path)) continue;
       if (exists && (this.files.has(path) || directories.has(path)) && this.rebuiltAt > 0 && !this.fromBuffer.has(path)) {
-        const mtimeMs = modified?.get(path) ?? (await fs.stat(nodePath.join(this.folder.uri.fsPath, path)).catch(() => undefined))?.mtimeMs;
+        const mtimeMs = modified?.get(path) ?? (await busy.wait(fs.stat(nodePath.join(this.folder.uri.fsPath, path)).catch(() => undefined)))?.mtimeMs;
         if (mtimeMs !== undefined && mtimeMs < this.rebuiltAt && (!directories.has(path) || isKnownFolder(path))) continue;
       }
       batch.set(path, exists);

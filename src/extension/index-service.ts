@@ -9,9 +9,10 @@ import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { AlignmentIndex } from '../core/alignment-index';
 import type { AlignmentRecord } from '../core/model';
-import { TimeSlice } from '../node/time-slice';
+import { BusyTime, TimeSlice } from '../node/time-slice';
 import { resolveBatch, type PathStat } from './event-batch';
 import { FolderIndex } from './folder-index';
+import { ReferenceThread } from '../node/reference-thread';
 import { SETTINGS_SECTION } from './ids';
 import { editorScanners } from './scanner-choice';
 
@@ -25,11 +26,11 @@ const STAT_CONCURRENCY = 32;
  * extension host's thread several times more; a branch switch's 2,000 events took 76–112
  * ms so). Elsewhere: `vscode.workspace.fs`, several at a time.
  */
-async function statsOf(folder: FolderIndex, paths: readonly string[]): Promise<Map<string, PathStat>> {
+async function statsOf(folder: FolderIndex, paths: readonly string[], busy: BusyTime): Promise<Map<string, PathStat>> {
   const stats = new Map<string, PathStat>();
   if (folder.folder.uri.scheme === 'file') {
     const root = folder.folder.uri.fsPath;
-    const slice = new TimeSlice();
+    const slice = new TimeSlice(undefined, busy);
     for (const path of paths) {
       if (slice.due) await slice.next();
       try {
@@ -53,7 +54,7 @@ async function statsOf(folder: FolderIndex, paths: readonly string[]): Promise<M
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(STAT_CONCURRENCY, paths.length) }, worker));
+  await busy.wait(Promise.all(Array.from({ length: Math.min(STAT_CONCURRENCY, paths.length) }, worker)));
   return stats;
 }
 
@@ -67,6 +68,8 @@ const RECHECK_MS = 1000;
 
 export class IndexService implements vscode.Disposable {
   private readonly folders = new Map<string, FolderIndex>();
+  /** Shared by the folders: reads large batches of code files off this thread (bundled next to extension.js). */
+  readonly referenceThread = new ReferenceThread(nodePath.join(__dirname, 'reference-worker.js'));
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending = new Map<string, Map<string, boolean>>();
   private flushTimer: NodeJS.Timeout | undefined;
@@ -81,9 +84,10 @@ export class IndexService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   /**
    * File-event batches applied so far: how many, how many paths, the time spent on them
-   * (checks, reads, findings) and, as `eventMs`, the time spent taking the events in.
+   * (checks, reads, findings: `ms` from start to end, `threadMs` this thread was busy
+   * with them, waits not counted) and, as `eventMs`, the time spent taking the events in.
    */
-  readonly batchStats = { batches: 0, paths: 0, ms: 0, eventMs: 0 };
+  readonly batchStats = { batches: 0, paths: 0, ms: 0, eventMs: 0, threadMs: 0 };
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -174,11 +178,12 @@ export class IndexService implements vscode.Disposable {
     for (const timer of this.recheckTimers) clearTimeout(timer);
     for (const folder of this.folders.values()) folder.dispose();
     for (const d of this.disposables) d.dispose();
+    this.referenceThread.dispose();
   }
 
   private addFolder(workspaceFolder: vscode.WorkspaceFolder): void {
     if (workspaceFolder.uri.scheme !== 'file') return; // virtual workspaces are not supported
-    const folder = new FolderIndex(workspaceFolder, editorScanners, () => vscode.workspace.isTrusted);
+    const folder = new FolderIndex(workspaceFolder, editorScanners, () => vscode.workspace.isTrusted, this.referenceThread);
     this.folders.set(workspaceFolder.uri.toString(), folder);
     this.disposables.push(folder.onDidChange(() => this.changed.fire(folder)));
     void vscode.window.withProgress(
@@ -233,14 +238,15 @@ export class IndexService implements vscode.Disposable {
       const folder = this.folders.get(key);
       if (!folder) continue;
       const started = performance.now();
+      const busy = new BusyTime();
       // One stat per path, reported deleted or not: the disk says what exists now, which
       // paths are folders (a folder moved or checked out in one piece) and when files
       // were last written (see resolveBatch).
       const rechecked = this.rechecked.get(key) ?? new Set<string>();
-      const { events, directories, modified, recheck } = resolveBatch(batch, await statsOf(folder, [...batch.keys()]), rechecked);
+      const { events, directories, modified, recheck } = resolveBatch(batch, await statsOf(folder, [...batch.keys()], busy), rechecked);
       for (const path of batch.keys()) rechecked.delete(path);
       try {
-        await folder.applyBatch(events, directories, modified);
+        await folder.applyBatch(events, directories, modified, busy);
       } catch (error) {
         console.error('alignment: updating the index failed', error);
       }
@@ -248,6 +254,8 @@ export class IndexService implements vscode.Disposable {
       this.batchStats.batches++;
       this.batchStats.paths += batch.size;
       this.batchStats.ms += performance.now() - started;
+      busy.pause();
+      this.batchStats.threadMs += busy.ms;
     }
   }
 

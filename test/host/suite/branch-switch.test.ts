@@ -1,12 +1,14 @@
 // A branch switch in a trusted workspace: `git checkout` of a branch that changes 60
 // code files (new citations of an unknown record in existing files, and new files in
 // existing folders) is applied file by file, without a full rebuild, and checking the
-// first branch out again takes those findings away, again without a rebuild.
+// first branch out again takes those findings away, again without a rebuild. A branch
+// with more code files than OFF_THREAD_MIN_FILES has them read by the reference worker.
 
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { AlignmentApi } from '../../../src/extension/extension';
+import { OFF_THREAD_MIN_FILES } from '../../../src/extension/folder-index';
 import { gitAs } from '../../shared/git-as';
 import { codesOf, eventually, folderUri, getApi } from './helpers';
 
@@ -73,5 +75,47 @@ describe('branch switch (trusted workspace)', function () {
     }, 30_000);
     assert.equal(folder.builds, builds, 'no full rebuild on the way back either');
     assert.ok(changed.filter((file) => file.includes('switched-')).every((file) => !folder.allFiles.has(file)), 'the branch’s new files are gone from the index');
+  });
+
+  it('has a larger branch’s code files read by the reference worker, with the same findings', async () => {
+    const folder = api.service.all()[0];
+    const count = OFF_THREAD_MIN_FILES + 20;
+    const wide = `${BRANCH}-wide`;
+    git(root, ['checkout', '-q', '-b', wide]);
+    const files: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const file = `${FOLDERS[i % FOLDERS.length]}/wide-${i}.ts`;
+      // Every fifth file cites nothing: the worker must leave those out.
+      writeFileSync(path.join(root, file), i % 5 === 0 ? `export const w${i} = ${i};\n` : `export const w${i} = ${i}; // ADR-0777 again\n`);
+      files.push(file);
+    }
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '--no-verify', '-m', 'wide switch test']);
+    git(root, ['checkout', '-q', base]);
+    await eventually(async () => {
+      await api.whenIdle();
+      assert.ok(files.every((file) => !folder.allFiles.has(file)), 'the wide branch’s files are gone');
+    }, 30_000);
+    const builds = folder.builds;
+    const read = folder.offThreadReads;
+    const started = api.service.referenceThread.started;
+    try {
+      git(root, ['checkout', '-q', wide]);
+      await eventually(async () => {
+        await api.whenIdle();
+        files.forEach((file, i) => assert.equal(codesOf(file).includes('ref.unknown'), i % 5 !== 0, `${file}: ${i % 5 === 0 ? 'cites nothing' : 'cites ADR-0777'}`));
+      }, 30_000);
+      assert.equal(folder.builds, builds, 'no full rebuild');
+      assert.ok(folder.offThreadReads - read >= count, `the worker read the ${count} files (${folder.offThreadReads - read} read)`);
+      assert.ok(api.service.referenceThread.started > started || api.service.referenceThread.running, 'a worker thread ran');
+      assert.ok(files.every((file) => folder.allFiles.has(file)));
+    } finally {
+      git(root, ['checkout', '-q', base]);
+      git(root, ['branch', '-q', '-D', wide]);
+    }
+    await eventually(async () => {
+      await api.whenIdle();
+      for (const file of files) assert.ok(!codesOf(file).includes('ref.unknown'), `${file} is gone with its branch`);
+    }, 30_000);
   });
 });
