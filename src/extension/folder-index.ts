@@ -92,6 +92,7 @@ export class FolderIndex implements vscode.Disposable {
   private findingsFlat: Finding[] | undefined;
   private readonly stalePaths = new Set<string>();
   private rootPrefix: string | undefined;
+  private uriPrefix: string | undefined;
   private changedPaths: readonly string[] | undefined;
   private updateCount = 0;
   /** When the last full build started: it read every file written before then. */
@@ -336,6 +337,12 @@ export class FolderIndex implements vscode.Disposable {
   }
 
   uriOf(path: string): vscode.Uri {
+    // The common case, a normalized relative path, without joinPath's normalizing (a
+    // branch switch publishes thousands of files).
+    if (path.length > 0 && path[0] !== '/' && !UNNORMALIZED.test(path)) {
+      this.uriPrefix ??= this.folder.uri.path.endsWith('/') ? this.folder.uri.path : `${this.folder.uri.path}/`;
+      return this.folder.uri.with({ path: this.uriPrefix + path });
+    }
     return vscode.Uri.joinPath(this.folder.uri, ...path.split('/'));
   }
 
