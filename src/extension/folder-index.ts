@@ -504,12 +504,14 @@ export class FolderIndex implements vscode.Disposable {
     const scan = model.scanOptions;
     const options: CodeReadOptions = { root: this.folder.uri.fsPath, maxBytes, scan, prefilterFolders: [...scan.decisionFolders, ...DEFAULT_DECISION_FOLDERS] };
     if (this.referenceThread && paths.length >= this.offThreadMinFiles) {
-      const read = this.referenceThread.read(options, paths).catch((error: unknown) => {
-        console.error('alignment: the reference worker failed; reading on the extension host instead', error);
+      const thread = this.referenceThread;
+      const read = thread.read(options, paths).catch((error: unknown) => {
+        if (!thread.stopped) console.error('alignment: the reference worker failed; reading on the extension host instead', error);
         return undefined;
       });
       const references = await busy.wait(read);
-      if (this.model !== model) return false;
+      // A newer build took over, or the extension is shutting down.
+      if (this.model !== model || thread.stopped) return false;
       if (references) {
         paths.forEach((path, i) => {
           if (this.fromBuffer.has(path) || !this.files.has(path)) return;

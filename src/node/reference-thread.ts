@@ -33,6 +33,11 @@ export class ReferenceThread {
     private readonly idleMs = IDLE_MS,
   ) {}
 
+  /** Whether `dispose` was called: no worker will start again. */
+  get stopped(): boolean {
+    return this.disposed;
+  }
+
   /** Whether a worker is up now. */
   get running(): boolean {
     return this.worker !== undefined;

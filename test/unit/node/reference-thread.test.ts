@@ -118,7 +118,11 @@ describe('reading code files off the extension host thread', function () {
     assert.equal(thread.running, false, 'stopped after its quiet time');
     assert.deepEqual(taken(await thread.read(options, code)), references);
     assert.equal(thread.started, 2);
+    const pending = thread.read(options, code);
     thread.dispose();
+    assert.equal(thread.stopped, true);
+    await assert.rejects(pending, /stopped/, 'what it was still asked is rejected');
     await assert.rejects(thread.read(options, code), /stopped/);
+    assert.equal(thread.running, false);
   });
 });
