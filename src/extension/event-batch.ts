@@ -6,8 +6,9 @@
  * is applied as deleted and looked at once more a little later. Free of `vscode`.
  */
 
-/** A path's kind and write time; undefined when it does not exist. */
-export type PathStat = { directory: boolean; mtimeMs: number } | undefined;
+import type { PathStat } from '../node/path-stat';
+
+export type { PathStat };
 
 export interface ResolvedBatch {
   /** Path → whether it exists now. */

@@ -17,6 +17,7 @@ import { HISTORY_UNAVAILABLE_TEXT, type FileHistories, type HistoryUnavailable }
 import type { BranchRecords } from '../core/governance/numbers';
 import { applyBranches, applyHistory } from '../node/git-facts';
 import { CodeReader, type CodeReadOptions } from '../node/code-reader';
+import type { PathStat } from '../node/path-stat';
 import type { ReferenceThread } from '../node/reference-thread';
 import { PooledReader, vanished } from '../node/read-text';
 import { loadWorkspace } from '../node/load-workspace';
@@ -117,8 +118,9 @@ export class FolderIndex implements vscode.Disposable {
     private readonly referenceThread?: ReferenceThread,
   ) {}
 
-  /** Code files that file-event batches had read by the reference worker. */
+  /** Code files that file-event batches had read by the reference worker, and paths it stat'ed. */
   offThreadReads = 0;
+  offThreadStats = 0;
   /** A batch with this many code files to read or more has them read by the worker (the bench compares both ways). */
   offThreadMinFiles = OFF_THREAD_MIN_FILES;
 
@@ -492,6 +494,18 @@ export class FolderIndex implements vscode.Disposable {
     }
     if (!(await this.readCode(model, code, maxBytes, busy))) return;
     this.fire(codeOnly ? [...batch.keys()].filter((p) => !directories.has(p) && model.roleOf(p) === 'code') : undefined);
+  }
+
+  /** Stats `paths` in the reference worker; undefined when there is none or it failed (stat them here then). */
+  async statOffThread(paths: readonly string[]): Promise<PathStat[] | undefined> {
+    const thread = this.referenceThread;
+    if (!thread) return undefined;
+    const stats = await thread.stat(this.folder.uri.fsPath, paths).catch((error: unknown) => {
+      if (!thread.stopped) console.error('alignment: the reference worker failed; checking the paths on the extension host instead', error);
+      return undefined;
+    });
+    if (stats) this.offThreadStats += paths.length;
+    return stats;
   }
 
   /**

@@ -4,11 +4,11 @@
  * settings changes. Events are debounced: a burst of hundreds (a branch switch) costs
  * one update.
  */
-import { statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { AlignmentIndex } from '../core/alignment-index';
 import type { AlignmentRecord } from '../core/model';
+import { statPath } from '../node/path-stat';
 import { BusyTime, TimeSlice } from '../node/time-slice';
 import { resolveBatch, type PathStat } from './event-batch';
 import { FolderIndex } from './folder-index';
@@ -21,8 +21,8 @@ const FILE_EVENT_DELAY_MS = 150;
 const STAT_CONCURRENCY = 32;
 
 /**
- * Each path's kind and write time, undefined when it is gone. On disk: synchronous stats
- * in slices of a few milliseconds, yielding between them (a promise per stat costs the
+ * Each path's kind and write time, undefined when it is gone. On disk: in the reference
+ * worker for a large batch, else synchronous stats in slices of a few milliseconds, yielding between them (a promise per stat costs the
  * extension host's thread several times more; a branch switch's 2,000 events took 76–112
  * ms so). Elsewhere: `vscode.workspace.fs`, several at a time.
  */
@@ -30,15 +30,15 @@ async function statsOf(folder: FolderIndex, paths: readonly string[], busy: Busy
   const stats = new Map<string, PathStat>();
   if (folder.folder.uri.scheme === 'file') {
     const root = folder.folder.uri.fsPath;
+    const offThread = paths.length >= folder.offThreadMinFiles ? await busy.wait(folder.statOffThread(paths)) : undefined;
+    if (offThread) {
+      paths.forEach((path, i) => stats.set(path, offThread[i]));
+      return stats;
+    }
     const slice = new TimeSlice(undefined, busy);
     for (const path of paths) {
       if (slice.due) await slice.next();
-      try {
-        const stat = statSync(nodePath.join(root, path), { throwIfNoEntry: false });
-        stats.set(path, stat && { directory: stat.isDirectory(), mtimeMs: stat.mtimeMs });
-      } catch {
-        stats.set(path, undefined);
-      }
+      stats.set(path, statPath(root, path));
     }
     return stats;
   }

@@ -1,5 +1,6 @@
 /**
- * The extension host's handle on the reference worker (see reference-worker.ts): started
+ * The extension host's handle on the reference worker (see reference-worker.ts), which
+ * stats paths and reads code files for large batches of file events: started
  * on first use, stopped after a quiet minute, started again when needed. A worker that
  * fails to start, throws or dies rejects what it was asked, and the caller reads on its
  * own thread instead; nothing it does can take the extension host down.
@@ -7,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CodeReference } from '../core/model';
 import type { CodeReadOptions } from './code-reader';
+import type { PathStat } from './path-stat';
 import type { ReferenceReply, ReferenceRequest } from './reference-worker';
 
 const IDLE_MS = 60_000;
@@ -14,7 +16,7 @@ const IDLE_MS = 60_000;
 const HEAP_LIMIT_MB = 256;
 
 interface Waiting {
-  resolve: (references: CodeReference[][]) => void;
+  resolve: (reply: ReferenceReply) => void;
   reject: (error: Error) => void;
 }
 
@@ -44,15 +46,26 @@ export class ReferenceThread {
   }
 
   /** What each of `paths` cites, in order, read off this thread. */
-  read(options: CodeReadOptions, paths: string[]): Promise<CodeReference[][]> {
+  async read(options: CodeReadOptions, paths: string[]): Promise<CodeReference[][]> {
+    const reply = await this.ask({ id: this.nextId++, kind: 'read', options, paths });
+    if (!('references' in reply)) throw new Error('the reference worker answered a read with no references');
+    return reply.references;
+  }
+
+  /** Each of `paths` (relative to `root`) stat'ed off this thread, in order. */
+  async stat(root: string, paths: readonly string[]): Promise<PathStat[]> {
+    const reply = await this.ask({ id: this.nextId++, kind: 'stat', root, paths });
+    if (!('stats' in reply)) throw new Error('the reference worker answered a stat with no stats');
+    return reply.stats;
+  }
+
+  private ask(request: ReferenceRequest): Promise<ReferenceReply> {
     if (this.disposed) return Promise.reject(new Error('the reference worker was stopped'));
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
     const worker = this.worker ?? this.start();
-    const id = this.nextId++;
-    const request: ReferenceRequest = { id, options, paths };
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(request.id, { resolve, reject });
       worker.postMessage(request);
     });
   }
@@ -72,7 +85,7 @@ export class ReferenceThread {
       if (!waiting) return;
       this.waiting.delete(reply.id);
       if ('error' in reply) waiting.reject(new Error(reply.error));
-      else waiting.resolve(reply.references);
+      else waiting.resolve(reply);
       if (this.waiting.size === 0 && this.worker === worker) this.idleTimer = setTimeout(() => this.stop(), this.idleMs).unref();
     });
     worker.on('error', (error) => {

@@ -77,7 +77,7 @@ describe('branch switch (trusted workspace)', function () {
     assert.ok(changed.filter((file) => file.includes('switched-')).every((file) => !folder.allFiles.has(file)), 'the branch’s new files are gone from the index');
   });
 
-  it('has a larger branch’s code files read by the reference worker, with the same findings', async () => {
+  it('has a larger branch’s paths stat’ed and code files read by the reference worker, with the same findings', async () => {
     const folder = api.service.all()[0];
     const count = OFF_THREAD_MIN_FILES + 20;
     const wide = `${BRANCH}-wide`;
@@ -98,6 +98,7 @@ describe('branch switch (trusted workspace)', function () {
     }, 30_000);
     const builds = folder.builds;
     const read = folder.offThreadReads;
+    const stated = folder.offThreadStats;
     const started = api.service.referenceThread.started;
     try {
       git(root, ['checkout', '-q', wide]);
@@ -107,6 +108,7 @@ describe('branch switch (trusted workspace)', function () {
       }, 30_000);
       assert.equal(folder.builds, builds, 'no full rebuild');
       assert.ok(folder.offThreadReads - read >= count, `the worker read the ${count} files (${folder.offThreadReads - read} read)`);
+      assert.ok(folder.offThreadStats - stated >= count, `the worker stat'ed the ${count} paths (${folder.offThreadStats - stated} stat'ed)`);
       assert.ok(api.service.referenceThread.started > started || api.service.referenceThread.running, 'a worker thread ran');
       assert.ok(files.every((file) => folder.allFiles.has(file)));
     } finally {

@@ -2,8 +2,9 @@
 // in the reference worker: on every fixture both give what the workspace model finds
 // when it parses each file's full text, a worker that dies or is stopped rejects what it
 // was asked (the caller then reads on its own thread) and starts afresh on the next ask.
+// Its stats of event paths are this thread's.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
@@ -12,6 +13,7 @@ import { DEFAULT_DECISION_FOLDERS, detectLayout } from '../../../src/core/layout
 import type { CodeReference } from '../../../src/core/model';
 import { WorkspaceModel } from '../../../src/core/workspace-model';
 import { CodeReader, type CodeReadOptions } from '../../../src/node/code-reader';
+import { statPath } from '../../../src/node/path-stat';
 import { readTextSync } from '../../../src/node/read-text';
 import { ReferenceThread } from '../../../src/node/reference-thread';
 import { walkFiles } from '../../../src/node/walk-files';
@@ -88,6 +90,24 @@ describe('reading code files off the extension host thread', function () {
       const references = await thread.read(options, ['binary.ts', 'big.ts', 'gone.ts', 'fine.ts']);
       assert.deepEqual(references.slice(0, 3), [[], [], []]);
       assert.deepEqual(references[3].map((r) => r.id), ['ADR-0001']);
+    } finally {
+      thread.dispose();
+    }
+  });
+
+  it('stats paths as this thread does: files, folders, missing paths and dangling symlinks', async () => {
+    const dir = path.join(scratch, 'stats');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(path.join(dir, 'folder'), { recursive: true });
+    writeFileSync(path.join(dir, 'file.ts'), 'x');
+    symlinkSync(path.join(dir, 'gone.ts'), path.join(dir, 'dangling.ts'));
+    symlinkSync(path.join(dir, 'file.ts'), path.join(dir, 'link.ts'));
+    const paths = ['file.ts', 'folder', 'missing.ts', 'dangling.ts', 'link.ts', 'folder/nested/none.ts', 'file.ts/not-a-folder'];
+    const thread = new ReferenceThread(script);
+    try {
+      const there = await thread.stat(dir, paths);
+      assert.deepEqual(there, paths.map((p) => statPath(dir, p)));
+      assert.deepEqual(there.map((s) => s && (s.directory ? 'folder' : 'file')), ['file', 'folder', undefined, undefined, 'file', undefined, undefined]);
     } finally {
       thread.dispose();
     }
