@@ -15,7 +15,7 @@
  * temp folder and reused while the tree's HEAD stays the same.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_DECISION_FOLDERS } from '../src/core/layout';
@@ -205,6 +205,9 @@ export function prepareSwitchTree(tree: string, count: number): string {
 
 /** The host suite's bench run over the tree; prints its figures. */
 function benchEditor(root: string, tree: string, switchFiles = 0): void {
+  // The first index is compared with rg's warm runs: it must not be the one to read the tree from disk.
+  const warmed = warmFileCache(tree);
+  console.log(`\nfile cache warmed before the editor starts: ${warmed.files} files, ${(warmed.bytes / 1e6).toFixed(0)} MB read in ${fmt(warmed.ms)}`);
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'alignment-bench-editor-')), 'editor.json');
   const host = spawnSync(process.execPath, ['test/host/run.mjs'], { cwd: root, encoding: 'utf8', env: { ...process.env, HOST_BENCH_TREE: tree, HOST_BENCH_OUT: out, HOST_TIMEOUT_MS: '1200000', HOST_BENCH_SWITCH: String(switchFiles) } });
   if (!existsSync(out)) {
@@ -293,4 +296,32 @@ function median(values: number[]): number {
 
 function fmt(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
+
+/** Reads every file under `dir` (`.git` left out) once, so the next reads come from the page cache. */
+function warmFileCache(dir: string): { files: number; bytes: number; ms: number } {
+  const start = performance.now();
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  let files = 0;
+  let bytes = 0;
+  const pending = [dir];
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== '.git') pending.push(full);
+        continue;
+      }
+      if (!entry.isFile()) continue;
+      const fd = openSync(full, 'r');
+      try {
+        for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) bytes += n;
+      } finally {
+        closeSync(fd);
+      }
+      files++;
+    }
+  }
+  return { files, bytes, ms: performance.now() - start };
 }
