@@ -1,7 +1,8 @@
 /**
  * Reads a workspace file as text, refusing what is not text: binary content (a NUL
  * byte anywhere), content that is mostly not UTF-8, and files over the size limit are
- * reported, not read. The last component of the path is never followed as a symlink.
+ * reported, not read. The last component of the path is never followed as a symlink, and
+ * opening never blocks (a named pipe is not waited on).
  *
  * readTextSync is for one file (a saved file); PooledReader for many (the first index).
  */
@@ -9,11 +10,21 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 export type ReadResult = { text: string } | { unreadable: string };
 
+/**
+ * Read-only, the last component not followed, and never blocking: a named pipe given a
+ * code file's name (a file event can name one) reads as empty or unreadable at once
+ * instead of waiting for a writer forever. Regular files are unaffected.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+const NOT_A_FILE: ReadResult = { unreadable: 'not a regular file' };
+
 export function readTextSync(absolutePath: string, maxBytes: number): ReadResult {
   let fd: number | undefined;
   try {
-    fd = openSync(absolutePath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
-    const { size } = fstatSync(fd);
+    fd = openSync(absolutePath, OPEN_FLAGS);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return NOT_A_FILE;
+    const size = stat.size;
     if (size > maxBytes) return overLimit(size, maxBytes);
     const buffer = Buffer.allocUnsafe(size);
     let offset = 0;
@@ -80,7 +91,7 @@ export class PooledReader {
   read(absolutePath: string, keep?: (bytes: Uint8Array, length: number) => boolean): PrefilteredRead {
     let fd: number | undefined;
     try {
-      fd = openSync(absolutePath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+      fd = openSync(absolutePath, OPEN_FLAGS);
       let length = 0;
       for (;;) {
         if (length === this.buffer.length) {
@@ -94,11 +105,15 @@ export class PooledReader {
         length += bytesRead;
       }
       if (length > this.maxBytes) {
-        const { size } = fstatSync(fd);
-        return overLimit(size, this.maxBytes);
+        const stat = fstatSync(fd);
+        return stat.isFile() ? overLimit(stat.size, this.maxBytes) : NOT_A_FILE;
       }
+      // Nothing read: an empty file, or a pipe or device (checked only then, a stat per read costs).
+      if (length === 0 && !fstatSync(fd).isFile()) return NOT_A_FILE;
       return decode(this.buffer, length, keep);
     } catch (error) {
+      // A pipe someone holds open for writing, with nothing written yet.
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') return NOT_A_FILE;
       return { unreadable: (error as NodeJS.ErrnoException).code ?? String(error) };
     } finally {
       if (fd !== undefined) closeSync(fd);

@@ -1,7 +1,9 @@
 // The hostile fixture (test/fixtures/hostile) in a real VS Code: the extension host stays
 // up, every problem is listed at its line, hostile titles render inert in hovers and
-// trees, and edits racing the index or each other lose no text.
+// trees, edits racing the index or each other lose no text, and a named pipe under a
+// code file's name is passed by.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { renameSync, symlinkSync, unlinkSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
@@ -12,6 +14,7 @@ import {
   alignmentDiagnostics,
   answerPrompts,
   codeOf,
+  codesOf,
   diagnosticWith,
   eventually,
   exists,
@@ -232,6 +235,22 @@ describe('hostile workspace', function () {
     }
   };
   const told = (asked: { kind: string; text?: string }[]) => asked.filter((a) => a.kind === 'message').map((a) => a.text ?? '');
+
+  it('a named pipe under a code file’s name: its file event is passed by, and the next file’s findings follow', async function () {
+    if (process.platform === 'win32') this.skip();
+    const pipe = nodePath.join(folderUri().fsPath, 'src', 'pipe.ts');
+    assert.equal(spawnSync('mkfifo', [pipe]).status, 0, 'mkfifo');
+    try {
+      // Reading the pipe as a file would wait for a writer forever, and every later event with it.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await writeFile('src/after-pipe.ts', '// See ADR-0999 (no such record).\n');
+      await diagnosticWith('src/after-pipe.ts', 'ref.unknown', undefined, 20_000);
+      await api.whenIdle();
+      assert.deepEqual(codesOf('src/pipe.ts'), []);
+    } finally {
+      unlinkSync(pipe);
+    }
+  });
 
   it('an unreadable record folder: an error message and a Needs Attention item, gone once it can be read again', async () => {
     const adr = wsUri('docs/adr').fsPath;

@@ -1,8 +1,10 @@
-// Reading workspace files as text: binary anywhere, undecodable, symlinked and vanished files.
+// Reading workspace files as text: binary anywhere, undecodable, symlinked and vanished
+// files, and named pipes or devices under a file's name (never waited on).
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { readTextSync, vanished } from '../../../src/node/read-text';
 
 describe('hostile input: reading files', () => {
@@ -33,5 +35,27 @@ describe('hostile input: reading files', () => {
     const gone = readTextSync(path.join(dir, 'no-such-file.md'), 1024);
     assert.equal(vanished(gone), true);
     assert.equal(vanished(linked), false);
+  });
+
+  it('refuses a named pipe (with or without a writer) and a device at once, with either reader', function () {
+    if (process.platform === 'win32') this.skip();
+    const fifo = path.join(dir, 'pipe.ts');
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
+    writeFileSync(path.join(dir, 'empty.ts'), '');
+    // In a child process: a read that blocks would hang this one for good.
+    const script = `
+      const fs = require('node:fs');
+      const { PooledReader, readTextSync } = require(${JSON.stringify(path.resolve(__dirname, '../../../src/node/read-text'))});
+      const both = (p) => [new PooledReader(1024).read(p), readTextSync(p, 1024)];
+      const out = { pipe: both(process.argv[1]), empty: both(process.argv[2]), device: both('/dev/zero') };
+      const writer = fs.openSync(process.argv[1], fs.constants.O_RDWR);
+      out.pipeWithWriter = both(process.argv[1]);
+      fs.closeSync(writer);
+      console.log(JSON.stringify(out));`;
+    const run = spawnSync(process.execPath, ['-r', path.resolve(__dirname, '../../unit/register-ts.js'), '-e', script, fifo, path.join(dir, 'empty.ts')], { encoding: 'utf8', timeout: 15_000 });
+    assert.equal(run.signal, null, `the reads blocked (killed by ${run.signal})`);
+    assert.equal(run.status, 0, run.stderr);
+    const notAFile = { unreadable: 'not a regular file' };
+    assert.deepEqual(JSON.parse(run.stdout), { pipe: [notAFile, notAFile], empty: [{ text: '' }, { text: '' }], device: [notAFile, notAFile], pipeWithWriter: [notAFile, notAFile] });
   });
 });
