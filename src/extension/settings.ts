@@ -3,14 +3,13 @@
  * settings, then `.alignment.yaml` (the file wins for the repository, so the CLI and
  * the editor agree). Read once per change and handed down as plain data.
  */
-import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { mergeConfig, type AlignmentConfig } from '../core/config';
 import { CONFIG_FILE_NAMES, parseConfigText } from '../core/config-file';
 import type { ParseProblem } from '../core/model';
 import type { ConfigInput } from '../core/schemas';
-import { missingFolderProblems } from '../node/config';
+import { missingFolderProblems, readConfigText } from '../node/config';
 import { SETTINGS, SETTINGS_SECTION } from './ids';
 
 export interface FolderConfig {
@@ -35,15 +34,11 @@ export const REINDEX_KEYS: readonly (keyof AlignmentConfig)[] = [
 export async function readFolderConfig(folder: vscode.WorkspaceFolder): Promise<FolderConfig> {
   const settings = readSettings(folder);
   for (const name of CONFIG_FILE_NAMES) {
-    let bytes: Uint8Array;
-    try {
-      // A folder on disk is read directly: while the window starts, a read through
-      // vscode.workspace.fs waits behind the workbench's own start (seconds on a large tree).
-      bytes = folder.uri.scheme === 'file' ? await fs.readFile(nodePath.join(folder.uri.fsPath, name)) : await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, name));
-    } catch {
-      continue;
-    }
-    const text = new TextDecoder().decode(bytes);
+    // A folder on disk is read directly, as the CLI reads it: while the window starts, a
+    // read through vscode.workspace.fs waits behind the workbench's own start (seconds on a
+    // large tree).
+    const text = folder.uri.scheme === 'file' ? await readConfigText(nodePath.join(folder.uri.fsPath, name)) : await readThroughVsCode(vscode.Uri.joinPath(folder.uri, name));
+    if (text === undefined) continue;
     const { config, problems } = parseConfigText(text);
     const missing = folder.uri.scheme === 'file' ? await missingFolderProblems(folder.uri.fsPath, text) : [];
     return { config: mergeConfig(settings, config), file: name, problems: [...problems, ...missing] };
@@ -72,4 +67,12 @@ export function configuredIdentity(): string | undefined {
 
 export function reindexNeeded(before: AlignmentConfig, after: AlignmentConfig): boolean {
   return REINDEX_KEYS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
+async function readThroughVsCode(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
 }

@@ -3,7 +3,7 @@
  * `.alignment.yaml` (or `.alignment.yml`), adr-tools' `.adr-dir` and log4brains'
  * `.log4brains.yml`. Malformed or missing files never throw.
  */
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { mergeConfig, type AlignmentConfig } from '../core/config';
@@ -26,7 +26,7 @@ export interface RepoConfig {
 /** Loads `<root>/.alignment.yaml` (else `.alignment.yml`) over the defaults. */
 export async function loadRepoConfig(root: string): Promise<RepoConfig> {
   for (const name of CONFIG_FILE_NAMES) {
-    const text = await readText(path.join(root, name));
+    const text = await readConfigText(path.join(root, name));
     if (text === undefined) continue;
     const { config, problems } = parseConfigText(text);
     return { config: mergeConfig(config), file: name, problems: [...problems, ...(await missingFolderProblems(root, text))] };
@@ -60,7 +60,7 @@ export async function missingFolderProblems(root: string, text: string): Promise
 
 /** The folder named by adr-tools' `.adr-dir`, as a workspace-relative path, when it exists. */
 export async function readAdrToolsDir(root: string): Promise<string[]> {
-  const text = await readText(path.join(root, '.adr-dir'));
+  const text = await readConfigText(path.join(root, '.adr-dir'));
   if (text === undefined) return [];
   const line = text
     .split(/\r?\n/)
@@ -71,7 +71,7 @@ export async function readAdrToolsDir(root: string): Promise<string[]> {
 
 /** The folders of log4brains' `.log4brains.yml` (`project.adrFolder` and each package's `adrFolder`) that exist. */
 export async function readLog4brainsFolders(root: string): Promise<string[]> {
-  const text = await readText(path.join(root, '.log4brains.yml'));
+  const text = await readConfigText(path.join(root, '.log4brains.yml'));
   if (text === undefined) return [];
   let data: unknown;
   try {
@@ -128,13 +128,21 @@ function field(value: unknown, key: string): unknown {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
-/** A small text file's content, or undefined when it is missing, not a file, too large or unreadable. */
-async function readText(file: string): Promise<string | undefined> {
+/**
+ * A small text file's content (the config file, `.adr-dir`, `.log4brains.yml`), or
+ * undefined when it is missing, not a regular file, too large or unreadable. Opened
+ * without blocking: a named pipe under the name is not waited on.
+ */
+export async function readConfigText(file: string): Promise<string | undefined> {
+  let handle: fs.FileHandle | undefined;
   try {
-    const stat = await fs.stat(file);
+    handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = await handle.stat();
     if (!stat.isFile() || stat.size > MAX_HINT_FILE_BYTES) return undefined;
-    return await fs.readFile(file, 'utf8');
+    return await handle.readFile('utf8');
   } catch {
     return undefined;
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }

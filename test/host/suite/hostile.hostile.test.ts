@@ -1,7 +1,7 @@
 // The hostile fixture (test/fixtures/hostile) in a real VS Code: the extension host stays
 // up, every problem is listed at its line, hostile titles render inert in hovers and
 // trees, edits racing the index or each other lose no text, and a named pipe under a
-// code file's name is passed by.
+// code file's or the config file's name is passed by.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { renameSync, symlinkSync, unlinkSync } from 'node:fs';
@@ -250,6 +250,28 @@ describe('hostile workspace', function () {
     } finally {
       unlinkSync(pipe);
     }
+  });
+
+  it('a named pipe as the config file: the index is built with the defaults, not waited on', async function () {
+    if (process.platform === 'win32') this.skip();
+    const root = folderUri().fsPath;
+    const config = nodePath.join(root, '.alignment.yaml');
+    renameSync(config, `${config}.away`);
+    assert.equal(spawnSync('mkfifo', [config]).status, 0, 'mkfifo');
+    try {
+      const builds = folderIndex(api).builds;
+      await vscode.commands.executeCommand(COMMANDS.refresh);
+      await api.whenIdle();
+      assert.ok(folderIndex(api).builds > builds, 'a full build ran');
+      assert.equal(folderIndex(api).config?.file, undefined, 'no config file was read');
+      assert.ok(folderIndex(api).index?.lookup('ADR-0009'), 'the records are indexed');
+    } finally {
+      unlinkSync(config);
+      renameSync(`${config}.away`, config);
+    }
+    await vscode.commands.executeCommand(COMMANDS.refresh);
+    await api.whenIdle();
+    assert.equal(folderIndex(api).config?.file, '.alignment.yaml');
   });
 
   it('an unreadable record folder: an error message and a Needs Attention item, gone once it can be read again', async () => {

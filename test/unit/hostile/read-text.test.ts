@@ -37,7 +37,7 @@ describe('hostile input: reading files', () => {
     assert.equal(vanished(linked), false);
   });
 
-  it('refuses a named pipe (with or without a writer) and a device at once, with either reader', function () {
+  it('refuses a named pipe (with or without a writer) and a device at once, with every reader (files, config files)', function () {
     if (process.platform === 'win32') this.skip();
     const fifo = path.join(dir, 'pipe.ts');
     assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
@@ -46,16 +46,24 @@ describe('hostile input: reading files', () => {
     const script = `
       const fs = require('node:fs');
       const { PooledReader, readTextSync } = require(${JSON.stringify(path.resolve(__dirname, '../../../src/node/read-text'))});
-      const both = (p) => [new PooledReader(1024).read(p), readTextSync(p, 1024)];
-      const out = { pipe: both(process.argv[1]), empty: both(process.argv[2]), device: both('/dev/zero') };
-      const writer = fs.openSync(process.argv[1], fs.constants.O_RDWR);
-      out.pipeWithWriter = both(process.argv[1]);
-      fs.closeSync(writer);
-      console.log(JSON.stringify(out));`;
+      const { readConfigText } = require(${JSON.stringify(path.resolve(__dirname, '../../../src/node/config'))});
+      const all = async (p) => [new PooledReader(1024).read(p), readTextSync(p, 1024), (await readConfigText(p)) ?? 'none'];
+      (async () => {
+        const out = { pipe: await all(process.argv[1]), empty: await all(process.argv[2]), device: await all('/dev/zero') };
+        const writer = fs.openSync(process.argv[1], fs.constants.O_RDWR);
+        out.pipeWithWriter = await all(process.argv[1]);
+        fs.closeSync(writer);
+        console.log(JSON.stringify(out));
+      })();`;
     const run = spawnSync(process.execPath, ['-r', path.resolve(__dirname, '../../unit/register-ts.js'), '-e', script, fifo, path.join(dir, 'empty.ts')], { encoding: 'utf8', timeout: 15_000 });
     assert.equal(run.signal, null, `the reads blocked (killed by ${run.signal})`);
     assert.equal(run.status, 0, run.stderr);
     const notAFile = { unreadable: 'not a regular file' };
-    assert.deepEqual(JSON.parse(run.stdout), { pipe: [notAFile, notAFile], empty: [{ text: '' }, { text: '' }], device: [notAFile, notAFile], pipeWithWriter: [notAFile, notAFile] });
+    assert.deepEqual(JSON.parse(run.stdout), {
+      pipe: [notAFile, notAFile, 'none'],
+      empty: [{ text: '' }, { text: '' }, ''],
+      device: [notAFile, notAFile, 'none'],
+      pipeWithWriter: [notAFile, notAFile, 'none'],
+    });
   });
 });
