@@ -7,8 +7,9 @@
  * Only where running a process is allowed (the CLI); never in the editor.
  */
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import * as nodePath from 'node:path';
+import { IGNORE_FILE_MAX_BYTES } from './ignore-rules';
+import { readTextSync } from './read-text';
 import type { ScanListing } from './ripgrep';
 import { keepByIgnoreRules } from './walk-files';
 
@@ -35,8 +36,9 @@ export async function scanWithGitGrep(root: string, pattern: string, exclude: re
 async function reincludesIgnored(root: string, paths: readonly string[]): Promise<boolean> {
   for (const p of paths) {
     if (!/(?:^|\/)\.(?:rg)?ignore$/.test(p)) continue;
-    const text = await readFile(nodePath.join(root, p), 'utf8').catch(() => '');
-    if (/^\s*!/m.test(text)) return true;
+    // Read without blocking (a tracked ignore file replaced by a named pipe is no file).
+    const read = readTextSync(nodePath.join(root, p), IGNORE_FILE_MAX_BYTES);
+    if ('text' in read && /^\s*!/m.test(read.text)) return true;
   }
   return false;
 }

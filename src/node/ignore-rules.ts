@@ -10,6 +10,8 @@ export const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn', '.
 
 /** Ignore files, in rg's order of precedence within one folder: a later one overrides. */
 export const IGNORE_FILES = ['.gitignore', '.ignore', '.rgignore'] as const;
+/** Ignore files larger than this are not read (they ignore nothing); none is, in practice. */
+export const IGNORE_FILE_MAX_BYTES = 16 * 1024 * 1024;
 
 interface IgnorePattern {
   glob: string;

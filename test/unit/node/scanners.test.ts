@@ -171,4 +171,33 @@ describe('scanners give identical results', function () {
     const viaRg = await loadWorkspace(root, { scanners: SCANNERS[0][1] });
     assert.deepEqual([...viaRg.files].sort(), viaGit.files);
   });
+
+  // rg itself (13 and 15) opens a named pipe called .ignore and waits on it, as VS Code's
+  // search does: only the scanners this project reads ignore files for are held to it.
+  it('a tracked .ignore replaced by a named pipe is passed by git grep and the Node walk', function () {
+    if (process.platform === 'win32') this.skip();
+    const root = path.join(scratch, 'pipe-ignore');
+    mkdirSync(path.join(root, 'src'), { recursive: true });
+    writeFileSync(path.join(root, '.ignore'), 'gen/\n');
+    writeFileSync(path.join(root, 'src/a.ts'), '// See ADR-0002\n');
+    gitRepo(root);
+    rmSync(path.join(root, '.ignore'));
+    assert.equal(spawnSync('mkfifo', [path.join(root, '.ignore')]).status, 0, 'mkfifo');
+    // In a child process: a read that blocks would hang this one for good.
+    const script = `
+      const { loadWorkspace } = require(${JSON.stringify(path.resolve(__dirname, '../../../src/node/load-workspace'))});
+      const scanners = JSON.parse(process.argv[2]);
+      (async () => {
+        const out = {};
+        for (const [name, list] of scanners) out[name] = (await loadWorkspace(process.argv[1], { scanners: list })).files.filter((f) => f !== '.ignore');
+        console.log(JSON.stringify(out));
+      })();`;
+    const ours = SCANNERS.filter(([name]) => name === 'git grep' || name === 'node');
+    assert.equal(ours.length, 2);
+    const run = spawnSync(process.execPath, ['-r', path.resolve(__dirname, '../register-ts.js'), '-e', script, root, JSON.stringify(ours)], { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(run.signal, null, `a scanner blocked on the pipe (killed by ${run.signal})`);
+    assert.equal(run.status, 0, run.stderr);
+    const listed = JSON.parse(run.stdout) as Record<string, string[]>;
+    for (const [name] of ours) assert.deepEqual(listed[name], ['src/a.ts'], name);
+  });
 });
