@@ -152,7 +152,15 @@ export interface ScanOptions {
    * and each write to a pipe wakes the reader; that scan took 1.13 s piped, 0.80 s spooled.
    */
   spool?: boolean;
+  /**
+   * rg is stopped (and the caller falls back) when it lists nothing for this long: rg
+   * opens an ignore file that is a named pipe and waits on it forever. Default STALL_MS.
+   */
+  stallMs?: number;
 }
+
+/** No file listed for this long: rg is taken to be stuck (see ScanOptions.stallMs). */
+export const STALL_MS = 30_000;
 
 /** Runs the scan; resolves undefined when this rg is missing or fails (the caller falls back). */
 export function scanWithRipgrep(
@@ -161,7 +169,7 @@ export function scanWithRipgrep(
   pattern: string,
   exclude: readonly string[],
   signal?: AbortSignal,
-  { onFile, spool = false }: ScanOptions = {},
+  { onFile, spool = false, stallMs = STALL_MS }: ScanOptions = {},
 ): Promise<ScanListing | undefined> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve(undefined);
@@ -186,11 +194,20 @@ export function scanWithRipgrep(
     signal?.addEventListener('abort', onAbort, { once: true });
     const files: string[] = [];
     const candidates = new Set<string>();
+    let listedAt = performance.now();
+    let stalled = false;
     const parser = new ScanOutputParser((path, matches) => {
+      listedAt = performance.now();
       files.push(path);
       if (matches) candidates.add(path);
       onFile?.(path, matches);
     });
+    const watchdog = setInterval(() => {
+      if (performance.now() - listedAt < stallMs) return;
+      stalled = true;
+      child.kill();
+    }, Math.min(1000, stallMs));
+    watchdog.unref();
     child.stdout?.on('data', (chunk: Buffer) => {
       parser.push(chunk);
       if (parser.malformed) child.kill();
@@ -211,12 +228,14 @@ export function scanWithRipgrep(
       })());
     // A failed spawn may never emit 'close'.
     child.on('error', async () => {
+      clearInterval(watchdog);
       await finish();
       resolve(undefined);
     });
     child.on('close', async (code) => {
+      clearInterval(watchdog);
       signal?.removeEventListener('abort', onAbort);
-      if (!(await finish())) return resolve(undefined);
+      if (!(await finish()) || stalled) return resolve(undefined);
       parser.end();
       // 1: nothing matched. 2: an error, such as one unreadable folder; what it listed stands
       // when it listed anything (a bad binary or a bad pattern lists nothing).

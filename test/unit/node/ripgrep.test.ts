@@ -1,6 +1,7 @@
 // The rg scan: one process, the right binary, ignore files from inside the folder only,
 // and a cancelled scan stops its process.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -90,5 +91,23 @@ describe('ripgrep scan', function () {
     assert.ok(cliScanners({})[0].kind === 'rg' && (cliScanners({})[0] as { command: string }).command.includes(`@vscode${path.sep}ripgrep-${process.platform}-${process.arch}`));
     assert.deepEqual(cliScanners({ ALIGNMENT_SCANNER: 'git' }).map((s) => s.label), ['git grep']);
     assert.deepEqual(cliScanners({ ALIGNMENT_SCANNER: 'node' }), []);
+  });
+
+  it('stops an rg that lists nothing for stallMs (a named pipe as an ignore file holds it), spooled or piped', async function () {
+    if (process.platform === 'win32') this.skip();
+    write('a.ts', '// ADR-1\n');
+    mkdirSync(path.join(scratch, 'pkg'));
+    assert.equal(spawnSync('mkfifo', [path.join(scratch, 'pkg', '.ignore')]).status, 0, 'mkfifo');
+    for (const spool of [true, false]) {
+      const started = performance.now();
+      const listing = await scanWithRipgrep(rg, scratch, 'ADR[-_ ]?[0-9]', [], undefined, { spool, stallMs: 1500 });
+      const ms = performance.now() - started;
+      assert.equal(listing, undefined, `spool ${spool}: a stuck scan is no listing (the caller falls back)`);
+      assert.ok(ms >= 1400 && ms < 10_000, `spool ${spool}: stopped after ${ms.toFixed(0)} ms`);
+    }
+    // Where rg is not stuck, the watchdog leaves it alone.
+    rmSync(path.join(scratch, 'pkg', '.ignore'));
+    const listing = await scanWithRipgrep(rg, scratch, 'ADR[-_ ]?[0-9]', [], undefined, { spool: true, stallMs: 1500 });
+    assert.deepEqual(listing?.files, ['a.ts']);
   });
 });
