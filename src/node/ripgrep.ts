@@ -202,11 +202,17 @@ export function scanWithRipgrep(
       if (matches) candidates.add(path);
       onFile?.(path, matches);
     });
+    const period = Math.min(1000, stallMs);
+    let tickAt = performance.now();
     const watchdog = setInterval(() => {
-      if (performance.now() - listedAt < stallMs) return;
+      const now = performance.now();
+      // A late tick means this thread was held (not rg), and so was the reading of its output: count again from now.
+      if (now - tickAt > 2 * period) listedAt = now;
+      tickAt = now;
+      if (now - listedAt < stallMs) return;
       stalled = true;
       child.kill();
-    }, Math.min(1000, stallMs));
+    }, period);
     watchdog.unref();
     child.stdout?.on('data', (chunk: Buffer) => {
       parser.push(chunk);

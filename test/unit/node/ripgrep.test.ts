@@ -110,4 +110,16 @@ describe('ripgrep scan', function () {
     const listing = await scanWithRipgrep(rg, scratch, 'ADR[-_ ]?[0-9]', [], undefined, { spool: true, stallMs: 1500 });
     assert.deepEqual(listing?.files, ['a.ts']);
   });
+
+  it('does not take a held thread for a stuck rg: output that waited on this thread is still read', async function () {
+    if (process.platform === 'win32') this.skip();
+    const slow = path.join(scratch, 'slow-rg');
+    writeFileSync(slow, `#!/bin/sh\nprintf './first.ts\\0001\\n'\nsleep 1\nprintf './second.ts\\0000\\n'\n`, { mode: 0o755 });
+    const scan = scanWithRipgrep(slow, scratch, 'ADR', [], undefined, { stallMs: 1000 });
+    // This thread is busy for longer than stallMs while rg lists: no tick, no read meanwhile.
+    const until = performance.now() + 2500;
+    while (performance.now() < until);
+    const listing = await scan;
+    assert.deepEqual(listing?.files, ['first.ts', 'second.ts']);
+  });
 });
