@@ -3,13 +3,14 @@
  * `.alignment.yaml` (or `.alignment.yml`), adr-tools' `.adr-dir` and log4brains'
  * `.log4brains.yml`. Malformed or missing files never throw.
  */
-import { constants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { mergeConfig, type AlignmentConfig } from '../core/config';
 import { CONFIG_FILE_NAMES, configuredFolders, parseConfigText } from '../core/config-file';
 import type { ParseProblem } from '../core/model';
 import { confinedPath, OutsideWorkspaceError } from './confine';
+import { readSmallText } from './read-text';
 
 /** Larger hint files than this are not read: they cannot be what the tools write. */
 const MAX_HINT_FILE_BYTES = 256 * 1024;
@@ -128,21 +129,7 @@ function field(value: unknown, key: string): unknown {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
-/**
- * A small text file's content (the config file, `.adr-dir`, `.log4brains.yml`), or
- * undefined when it is missing, not a regular file, too large or unreadable. Opened
- * without blocking: a named pipe under the name is not waited on.
- */
-export async function readConfigText(file: string): Promise<string | undefined> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const stat = await handle.stat();
-    if (!stat.isFile() || stat.size > MAX_HINT_FILE_BYTES) return undefined;
-    return await handle.readFile('utf8');
-  } catch {
-    return undefined;
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
+/** The config file, `.adr-dir` or `.log4brains.yml` (see readSmallText), at most MAX_HINT_FILE_BYTES. */
+export function readConfigText(file: string): Promise<string | undefined> {
+  return readSmallText(file, MAX_HINT_FILE_BYTES);
 }

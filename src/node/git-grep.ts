@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import * as nodePath from 'node:path';
 import { IGNORE_FILE_MAX_BYTES } from './ignore-rules';
-import { readTextSync } from './read-text';
+import { readSmallText } from './read-text';
 import type { ScanListing } from './ripgrep';
 import { keepByIgnoreRules } from './walk-files';
 
@@ -36,9 +36,8 @@ export async function scanWithGitGrep(root: string, pattern: string, exclude: re
 async function reincludesIgnored(root: string, paths: readonly string[]): Promise<boolean> {
   for (const p of paths) {
     if (!/(?:^|\/)\.(?:rg)?ignore$/.test(p)) continue;
-    // Read without blocking (a tracked ignore file replaced by a named pipe is no file).
-    const read = readTextSync(nodePath.join(root, p), IGNORE_FILE_MAX_BYTES);
-    if ('text' in read && /^\s*!/m.test(read.text)) return true;
+    const text = (await readSmallText(nodePath.join(root, p), IGNORE_FILE_MAX_BYTES)) ?? '';
+    if (/^\s*!/m.test(text)) return true;
   }
   return false;
 }

@@ -4,9 +4,10 @@
  * reported, not read. The last component of the path is never followed as a symlink, and
  * opening never blocks (a named pipe is not waited on).
  *
- * readTextSync is for one file (a saved file); PooledReader for many (the first index).
+ * readTextSync is for one file (a saved file); PooledReader for many (the first index);
+ * readSmallText for configuration and ignore files, taken as they are.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 
 export type ReadResult = { text: string } | { unreadable: string };
 
@@ -118,5 +119,25 @@ export class PooledReader {
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
+  }
+}
+
+/**
+ * A small file's content as UTF-8, or undefined when it is missing, not a regular file,
+ * over `maxBytes` or unreadable. Unlike readTextSync it follows a symlink and refuses no
+ * content (configuration and ignore files are read as git and rg read them), but it too
+ * opens without blocking: a named pipe under the name is not waited on.
+ */
+export async function readSmallText(file: string, maxBytes: number): Promise<string | undefined> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = await handle.stat();
+    if (!stat.isFile() || stat.size > maxBytes) return undefined;
+    return await handle.readFile('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { IGNORE_FILE_MAX_BYTES, IGNORE_FILES, IgnoreRules } from './ignore-rules';
-import { readTextSync } from './read-text';
+import { readSmallText } from './read-text';
 
 export async function walkFiles(root: string, exclude: readonly string[] = [], concurrency = 16, signal?: AbortSignal): Promise<string[]> {
   const rules = new IgnoreRules(exclude);
@@ -41,7 +41,7 @@ async function readDirectory(root: string, dir: string, rules: IgnoreRules, file
     return; // vanished or unreadable folder: nothing to index there
   }
   for (const name of IGNORE_FILES) {
-    if (entries.some((e) => e.name === name && e.isFile())) addIgnoreFile(root, dir, name, rules);
+    if (entries.some((e) => e.name === name && e.isFile())) await addIgnoreFile(root, dir, name, rules);
   }
   for (const entry of entries) {
     const path = dir ? `${dir}/${entry.name}` : entry.name;
@@ -53,11 +53,10 @@ async function readDirectory(root: string, dir: string, rules: IgnoreRules, file
   }
 }
 
-function addIgnoreFile(root: string, dir: string, name: string, rules: IgnoreRules): void {
-  // Read without blocking (a named pipe under the name is no file); an unreadable, binary
-  // or oversized ignore file ignores nothing.
-  const read = readTextSync(nodePath.join(root, dir, name), IGNORE_FILE_MAX_BYTES);
-  if ('text' in read) rules.addIgnoreFile(dir, read.text);
+async function addIgnoreFile(root: string, dir: string, name: string, rules: IgnoreRules): Promise<void> {
+  // An unreadable ignore file, or one that is no regular file (a named pipe), ignores nothing.
+  const text = await readSmallText(nodePath.join(root, dir, name), IGNORE_FILE_MAX_BYTES);
+  if (text !== undefined) rules.addIgnoreFile(dir, text);
 }
 
 /**
@@ -86,7 +85,7 @@ export async function keepByIgnoreRules(root: string, paths: readonly string[], 
   };
   for (const { p, name } of ignoreFiles) {
     const dir = p.slice(0, Math.max(0, p.length - name.length - 1));
-    if (!ignoredFolder(dir) && !rules.ignores(p, false)) addIgnoreFile(root, dir, name, rules);
+    if (!ignoredFolder(dir) && !rules.ignores(p, false)) await addIgnoreFile(root, dir, name, rules);
   }
   return paths.filter((p) => !ignoredFolder(p.slice(0, Math.max(0, p.lastIndexOf('/')))) && !rules.ignores(p, false)).sort();
 }
