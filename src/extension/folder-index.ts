@@ -498,14 +498,19 @@ export class FolderIndex implements vscode.Disposable {
 
   /** Stats `paths` in the reference worker; undefined when there is none or it failed (stat them here then). */
   async statOffThread(paths: readonly string[]): Promise<PathStat[] | undefined> {
-    const thread = this.referenceThread;
-    if (!thread) return undefined;
-    const stats = await thread.stat(this.folder.uri.fsPath, paths).catch((error: unknown) => {
-      if (!thread.stopped) console.error('alignment: the reference worker failed; checking the paths on the extension host instead', error);
-      return undefined;
-    });
+    const stats = await this.offThread((thread) => thread.stat(this.folder.uri.fsPath, paths), 'checking the paths');
     if (stats) this.offThreadStats += paths.length;
     return stats;
+  }
+
+  /** The reference worker's answer to `ask`; undefined when there is none or it failed (`instead` is then done here). */
+  private offThread<T>(ask: (thread: ReferenceThread) => Promise<T>, instead: string): Promise<T | undefined> {
+    const thread = this.referenceThread;
+    if (!thread) return Promise.resolve(undefined);
+    return ask(thread).catch((error: unknown) => {
+      if (!thread.stopped) console.error(`alignment: the reference worker failed; ${instead} on the extension host instead`, error);
+      return undefined;
+    });
   }
 
   /**
@@ -518,14 +523,9 @@ export class FolderIndex implements vscode.Disposable {
     const scan = model.scanOptions;
     const options: CodeReadOptions = { root: this.folder.uri.fsPath, maxBytes, scan, prefilterFolders: [...scan.decisionFolders, ...DEFAULT_DECISION_FOLDERS] };
     if (this.referenceThread && paths.length >= this.offThreadMinFiles) {
-      const thread = this.referenceThread;
-      const read = thread.read(options, paths).catch((error: unknown) => {
-        if (!thread.stopped) console.error('alignment: the reference worker failed; reading on the extension host instead', error);
-        return undefined;
-      });
-      const references = await busy.wait(read);
+      const references = await busy.wait(this.offThread((thread) => thread.read(options, paths), 'reading'));
       // A newer build took over, or the extension is shutting down.
-      if (this.model !== model || thread.stopped) return false;
+      if (this.model !== model || this.referenceThread.stopped) return false;
       if (references) {
         paths.forEach((path, i) => {
           if (this.fromBuffer.has(path) || !this.files.has(path)) return;
