@@ -66,3 +66,24 @@ export function atOrAbove(severity: Severity, threshold: Severity): boolean {
 export function severityFor(code: FindingCode, overrides: Partial<Record<string, SeverityOrOff>>): SeverityOrOff {
   return overrides[code] ?? FINDING_CODES[code].severity;
 }
+
+/** True when two finding lists say the same thing in the same order (a republish can be skipped). */
+export function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  return samePlainData(a, b);
+}
+
+/** Equality of JSON-like data (a missing property equals an undefined one), without serializing either side. */
+function samePlainData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!samePlainData(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const key in x) if (!samePlainData(x[key], y[key])) return false;
+  for (const key in y) if (!(key in x) && y[key] !== undefined) return false;
+  return true;
+}

@@ -13,7 +13,7 @@ import type { BranchRecords } from './governance/numbers';
 import { roleOf, type FileRole, type Layout } from './layout';
 import type { AlignmentRecord, Assumption, CodeReference, Decision, ParseProblem } from './model';
 import { codeReferences, type ScanOptions } from './references';
-import { FILE_RULES, RECORD_RULES, runRules, sortFindings, type RuleContext } from './rules';
+import { collectFindings, FILE_RULES, RECORD_RULES, runRules, sortFindings, type RuleContext } from './rules';
 import { withLineFeeds } from './line-endings';
 
 interface FileEntry {
@@ -225,8 +225,32 @@ export class WorkspaceModel {
    * run on that file alone — what one saved code file costs.
    */
   findingsFor(path: string, now: Date, filesInWorkspace?: readonly string[]): Finding[] {
-    const fileFindings = runRules({ ...this.context(now, filesInWorkspace ?? this.paths()), only: [path] }, FILE_RULES);
-    return sortFindings([...(this.recordFindings(now).byPath.get(path) ?? []), ...fileFindings]);
+    return this.findingsForFiles([path], now, filesInWorkspace).get(path) ?? [];
+  }
+
+  /**
+   * `findingsFor` of many files in one pass of the file rules (a branch switch's thousands
+   * of files): path → its findings, sorted; files without findings are left out.
+   */
+  findingsForFiles(paths: readonly string[], now: Date, filesInWorkspace?: readonly string[]): Map<string, Finding[]> {
+    const byPath = new Map<string, Finding[]>();
+    const records = this.recordFindings(now).byPath;
+    for (const path of paths) {
+      const atPath = records.get(path);
+      if (atPath) byPath.set(path, [...atPath]);
+    }
+    const unsorted = new Set<Finding[]>();
+    for (const finding of collectFindings({ ...this.context(now, filesInWorkspace ?? this.paths()), only: paths }, FILE_RULES)) {
+      const list = byPath.get(finding.path);
+      if (!list) byPath.set(finding.path, [finding]);
+      else {
+        unsorted.add(list);
+        list.push(finding);
+      }
+    }
+    // Sorted file by file: most files have one finding, and no list needs the others' order.
+    for (const list of unsorted) sortFindings(list);
+    return byPath;
   }
 
   private lastIndex: AlignmentIndex | undefined;

@@ -6,7 +6,7 @@
  */
 import { inert } from '../core/inert-text';
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../core/findings';
+import { sameFindings, type Finding, type Severity } from '../core/findings';
 import type { ParseProblem } from '../core/model';
 import type { FolderIndex } from './folder-index';
 import { DIAGNOSTIC_SOURCE } from './ids';
@@ -22,9 +22,11 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 
 export class DiagnosticsManager implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  /** Per folder: path → findings and their fingerprint, as last published. */
-  private readonly published = new Map<FolderIndex, Map<string, { findings: Finding[]; key: string }>>();
+  /** Per folder: path → findings, as last published. */
+  private readonly published = new Map<FolderIndex, Map<string, Finding[]>>();
   private readonly subscription: vscode.Disposable;
+  /** Time spent in VS Code's DiagnosticCollection.set (its conversion and message to the window), for the bench. */
+  readonly setStats = { calls: 0, files: 0, ms: 0 };
 
   constructor(private readonly service: IndexService) {
     this.subscription = service.onDidChange((folder) => this.publish(folder));
@@ -36,7 +38,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     const folder = this.service.folderOf(uri);
     const path = folder?.relativePath(uri);
     if (!folder || !path) return [];
-    return this.published.get(folder)?.get(path)?.findings ?? [];
+    return this.published.get(folder)?.get(path) ?? [];
   }
 
   publish(folder: FolderIndex): void {
@@ -45,6 +47,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     // Every change goes to the collection in one call: one message to the window for a
     // branch switch's thousands of files, not one per file.
     const updates: Array<[vscode.Uri, vscode.Diagnostic[] | undefined]> = [];
+    const memo = new DiagnosticMemo(folder);
     if (changed && previous) {
       // Only these code files changed: publish theirs, leave every other file alone.
       for (const path of changed) {
@@ -53,12 +56,12 @@ export class DiagnosticsManager implements vscode.Disposable {
           if (previous.delete(path)) updates.push([folder.uriOf(path), undefined]);
           continue;
         }
-        const key = JSON.stringify(findings);
-        if (previous.get(path)?.key === key) continue;
-        previous.set(path, { findings, key });
-        updates.push([folder.uriOf(path), findings.map((f) => this.toDiagnostic(folder, f))]);
+        const before = previous.get(path);
+        if (before && sameFindings(before, findings)) continue;
+        previous.set(path, findings);
+        updates.push([folder.uriOf(path), findings.map((f) => toDiagnostic(folder, f, memo))]);
       }
-      if (updates.length) this.collection.set(updates);
+      this.send(updates);
       return;
     }
     const byPath = new Map<string, Finding[]>();
@@ -71,17 +74,26 @@ export class DiagnosticsManager implements vscode.Disposable {
     if (configFile && folder.config!.problems.length) {
       byPath.set(configFile, [...(byPath.get(configFile) ?? []), ...folder.config!.problems.map((p) => configFinding(configFile, p))]);
     }
-    const before = previous ?? new Map<string, { findings: Finding[]; key: string }>();
-    const next = new Map<string, { findings: Finding[]; key: string }>();
+    const before = previous ?? new Map<string, Finding[]>();
+    const next = new Map<string, Finding[]>();
     for (const [path, findings] of byPath) {
-      const key = JSON.stringify(findings);
-      next.set(path, { findings, key });
-      if (before.get(path)?.key === key) continue;
-      updates.push([folder.uriOf(path), findings.map((f) => this.toDiagnostic(folder, f))]);
+      next.set(path, findings);
+      const was = before.get(path);
+      if (was && sameFindings(was, findings)) continue;
+      updates.push([folder.uriOf(path), findings.map((f) => toDiagnostic(folder, f, memo))]);
     }
     for (const path of before.keys()) if (!next.has(path)) updates.push([folder.uriOf(path), undefined]);
-    if (updates.length) this.collection.set(updates);
+    this.send(updates);
     this.published.set(folder, next);
+  }
+
+  private send(updates: Array<[vscode.Uri, vscode.Diagnostic[] | undefined]>): void {
+    if (updates.length === 0) return;
+    const started = performance.now();
+    this.collection.set(updates);
+    this.setStats.calls++;
+    this.setStats.files += updates.length;
+    this.setStats.ms += performance.now() - started;
   }
 
   forget(folder: FolderIndex): void {
@@ -94,21 +106,46 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.collection.dispose();
   }
 
-  private toDiagnostic(folder: FolderIndex, finding: Finding): vscode.Diagnostic {
-    // Messages quote workspace text: one line, no control or bidi characters.
-    const diagnostic = new vscode.Diagnostic(toVsRange(finding.range), inert(finding.message), SEVERITY[finding.severity]);
-    diagnostic.source = DIAGNOSTIC_SOURCE;
-    const record = finding.recordId ? folder.index?.lookup(finding.recordId) : undefined;
-    diagnostic.code = record
-      ? { value: finding.code, target: folder.uriOf(record.path).with({ fragment: `L${record.line + 1}` }) }
-      : finding.code;
-    if (finding.deprecated) diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
-    if (finding.related.length) {
-      diagnostic.relatedInformation = finding.related.map(
-        (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(folder.uriOf(r.path), toVsRange(r.range)), inert(r.message)),
-      );
-    }
-    return diagnostic;
+}
+
+function toDiagnostic(folder: FolderIndex, finding: Finding, memo: DiagnosticMemo): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toVsRange(finding.range), memo.inert(finding.message), SEVERITY[finding.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  const target = finding.recordId ? memo.recordTarget(finding.recordId) : undefined;
+  diagnostic.code = target ? { value: finding.code, target } : finding.code;
+  if (finding.deprecated) diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
+  if (finding.related.length) {
+    diagnostic.relatedInformation = finding.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(folder.uriOf(r.path), toVsRange(r.range)), memo.inert(r.message)),
+    );
+  }
+  return diagnostic;
+}
+
+/**
+ * What one publish's diagnostics share, worked out once: a branch switch gives thousands
+ * of files the same message about the same record.
+ */
+class DiagnosticMemo {
+  private readonly targets = new Map<string, vscode.Uri | undefined>();
+  private readonly texts = new Map<string, string>();
+
+  constructor(private readonly folder: FolderIndex) {}
+
+  /** The record's line, where the finding's code links to; undefined for an unknown id. */
+  recordTarget(id: string): vscode.Uri | undefined {
+    if (this.targets.has(id)) return this.targets.get(id);
+    const record = this.folder.index?.lookup(id);
+    const target = record ? this.folder.uriOf(record.path).with({ fragment: `L${record.line + 1}` }) : undefined;
+    this.targets.set(id, target);
+    return target;
+  }
+
+  /** Messages quote workspace text: one line, no control or bidi characters. */
+  inert(text: string): string {
+    let safe = this.texts.get(text);
+    if (safe === undefined) this.texts.set(text, (safe = inert(text)));
+    return safe;
   }
 }
 

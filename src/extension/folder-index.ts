@@ -313,9 +313,10 @@ export class FolderIndex implements vscode.Disposable {
       }
       this.reportLimits(this.model.limitNotices());
     } else if (this.stalePaths.size > 0) {
+      const fresh = this.model.findingsForFiles([...this.stalePaths].filter((path) => this.files.has(path)), now, []);
       for (const path of this.stalePaths) {
-        const findings = this.files.has(path) ? this.model.findingsFor(path, now, []) : [];
-        if (findings.length) this.findingsByPath.set(path, findings);
+        const findings = fresh.get(path);
+        if (findings) this.findingsByPath.set(path, findings);
         else this.findingsByPath.delete(path);
       }
     }

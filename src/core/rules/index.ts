@@ -41,6 +41,11 @@ export const FILE_RULES: readonly Rule[] = [referenceRules, governedBySuperseded
 export const RULES: readonly Rule[] = [...RECORD_RULES, ...FILE_RULES];
 
 export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
+  return sortFindings(collectFindings(context, rules));
+}
+
+/** `runRules` without the sort, for callers that group the findings by file first. */
+export function collectFindings(context: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     for (const draft of rule(context)) {
@@ -49,7 +54,7 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
       findings.push({ ...draft, severity, related: draft.related ?? [] });
     }
   }
-  return sortFindings(findings);
+  return findings;
 }
 
 /** Findings in a stable order: by path, position, then code. */

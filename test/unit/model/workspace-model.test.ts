@@ -34,6 +34,23 @@ describe('WorkspaceModel', () => {
     }
   });
 
+  it('findingsForFiles(paths) equals findingsFor on each path, in one pass over every file', () => {
+    const { model, files } = loadFixture();
+    // A record governed by a superseded decision holds record and file findings at once.
+    const superseded = 'docs/adr/0003-use-mysql-for-orders.md';
+    model.update(superseded, readFileSync(path.join(fixture, superseded), 'utf8').replace('  - internal/store/**', '  - internal/store/**\n  - docs/adr/0008-*'));
+    const all = model.findings(now, files);
+    const byFile = model.findingsForFiles(files, now, files);
+    assert.ok(byFile.size >= 5, `findings in several files (${byFile.size})`);
+    const mixed = byFile.get('docs/adr/0008-deploy-with-helm.md')!.map((f) => f.code);
+    assert.ok(mixed.includes('file.governed-by-superseded') && mixed.some((c) => c.startsWith('record.')), `record and file findings in one file: ${mixed}`);
+    for (const file of files) {
+      assert.deepEqual(byFile.get(file) ?? [], model.findingsFor(file, now, files), file);
+      assert.deepEqual(byFile.get(file) ?? [], all.filter((f) => f.path === file), file);
+    }
+    assert.ok([...byFile.values()].every((list) => list.length > 0), 'files without findings are left out');
+  });
+
   it('a code-only change reuses the record resolution; a record change does not', () => {
     const { model, files } = loadFixture();
     const before = model.index;
