@@ -324,14 +324,29 @@ export class FolderIndex implements vscode.Disposable {
     return this.findingsByPath;
   }
 
+  /**
+   * The length of this folder's path when `uri` lies under it as written (same scheme, the
+   * folder's path a prefix of its own), else 0: a cheap test for the folder of an event.
+   */
+  prefixLength(uri: vscode.Uri): number {
+    if (uri.scheme !== this.folder.uri.scheme) return 0;
+    const prefix = this.pathPrefix();
+    const fsPath = uri.fsPath;
+    return fsPath.length > prefix.length && fsPath.startsWith(prefix) && !UNNORMALIZED.test(fsPath.slice(prefix.length)) ? prefix.length : 0;
+  }
+
+  private pathPrefix(): string {
+    return (this.rootPrefix ??= this.folder.uri.fsPath.endsWith(nodePath.sep) ? this.folder.uri.fsPath : this.folder.uri.fsPath + nodePath.sep);
+  }
+
   relativePath(uri: vscode.Uri): string | undefined {
     if (uri.scheme !== this.folder.uri.scheme) return undefined;
     const fsPath = uri.fsPath;
     // The common case, a normalized path under the folder, without path.relative's cost
     // (a branch switch sends thousands of events).
-    this.rootPrefix ??= this.folder.uri.fsPath.endsWith(nodePath.sep) ? this.folder.uri.fsPath : this.folder.uri.fsPath + nodePath.sep;
-    if (fsPath.length > this.rootPrefix.length && fsPath.startsWith(this.rootPrefix)) {
-      const rest = fsPath.slice(this.rootPrefix.length);
+    const prefix = this.pathPrefix();
+    if (fsPath.length > prefix.length && fsPath.startsWith(prefix)) {
+      const rest = fsPath.slice(prefix.length);
       if (!UNNORMALIZED.test(rest)) return nodePath.sep === '/' ? rest : rest.split(nodePath.sep).join('/');
     }
     const relative = nodePath.relative(this.folder.uri.fsPath, fsPath);
