@@ -40,8 +40,10 @@ async function readDirectory(root: string, dir: string, rules: IgnoreRules, file
   } catch {
     return; // vanished or unreadable folder: nothing to index there
   }
+  // A symlinked ignore file counts, as rg and git read it (through the link); what it
+  // names must still be a small regular file (readSmallText).
   for (const name of IGNORE_FILES) {
-    if (entries.some((e) => e.name === name && e.isFile())) await addIgnoreFile(root, dir, name, rules);
+    if (entries.some((e) => e.name === name && (e.isFile() || e.isSymbolicLink()))) await addIgnoreFile(root, dir, name, rules);
   }
   for (const entry of entries) {
     const path = dir ? `${dir}/${entry.name}` : entry.name;

@@ -174,7 +174,7 @@ describe('scanners give identical results', function () {
 
   // rg itself (13 and 15) opens a named pipe called .ignore and waits on it, as VS Code's
   // search does: only the scanners this project reads ignore files for are held to it.
-  it('a tracked .ignore replaced by a named pipe is passed by git grep and the Node walk', function () {
+  it('a tracked .ignore replaced by a named pipe, and a symlink to it, are passed by git grep and the Node walk', function () {
     if (process.platform === 'win32') this.skip();
     const root = path.join(scratch, 'pipe-ignore');
     mkdirSync(path.join(root, 'src'), { recursive: true });
@@ -183,13 +183,15 @@ describe('scanners give identical results', function () {
     gitRepo(root);
     rmSync(path.join(root, '.ignore'));
     assert.equal(spawnSync('mkfifo', [path.join(root, '.ignore')]).status, 0, 'mkfifo');
+    // And a symlinked ignore file that leads to the pipe: followed, then passed by as well.
+    symlinkSync('../.ignore', path.join(root, 'src/.gitignore'));
     // In a child process: a read that blocks would hang this one for good.
     const script = `
       const { loadWorkspace } = require(${JSON.stringify(path.resolve(__dirname, '../../../src/node/load-workspace'))});
       const scanners = JSON.parse(process.argv[2]);
       (async () => {
         const out = {};
-        for (const [name, list] of scanners) out[name] = (await loadWorkspace(process.argv[1], { scanners: list })).files.filter((f) => f !== '.ignore');
+        for (const [name, list] of scanners) out[name] = (await loadWorkspace(process.argv[1], { scanners: list })).files.filter((f) => !f.endsWith('ignore'));
         console.log(JSON.stringify(out));
       })();`;
     const ours = SCANNERS.filter(([name]) => name === 'git grep' || name === 'node');
@@ -201,9 +203,7 @@ describe('scanners give identical results', function () {
     for (const [name] of ours) assert.deepEqual(listed[name], ['src/a.ts'], name);
   });
 
-  // The Node walk takes only regular files as ignore files (a symlinked one ignores nothing
-  // there): a difference of its own, not held to here.
-  it('a symlinked .ignore is read as rg reads it, by git grep too', async function () {
+  it('a symlinked .ignore is read as rg reads it, by git grep and the Node walk too', async function () {
     if (process.platform === 'win32') this.skip();
     const root = path.join(scratch, 'linked-ignore');
     mkdirSync(path.join(root, 'shared'), { recursive: true });
@@ -213,7 +213,7 @@ describe('scanners give identical results', function () {
     writeFileSync(path.join(root, 'pkg/gen.ts'), '// ADR-0002\n');
     writeFileSync(path.join(root, 'pkg/keep.ts'), '// ADR-0003\n');
     gitRepo(root);
-    for (const [name, scanners] of SCANNERS.filter(([label]) => label !== 'node')) {
+    for (const [name, scanners] of SCANNERS) {
       const loaded = await loadWorkspace(root, { scanners });
       assert.equal(loaded.stats.scanner, name);
       assert.deepEqual(loaded.files.filter((f) => f.endsWith('.ts')).sort(), ['pkg/keep.ts'], name);
