@@ -230,7 +230,7 @@ function benchEditor(root: string, tree: string, switchFiles = 0): void {
     typing?: { file: string; idle: Typing; duringReindex: Typing };
     switch?: {
       files: number;
-      rounds: Array<{ to: string; reader: string; checkoutMs: number; publishedMs: number; extensionMs: number; threadMs: number; eventMs: number; setMs: number; batches: number; rgMs: number; loopP99Ms: number; loopMaxMs: number }>;
+      rounds: Array<{ to: string; reader: string; checkoutMs: number; publishedMs: number; extensionMs: number; threadMs: number; eventMs: number; setMs: number; unseen: number; batches: number; rgMs: number; loopP99Ms: number; loopMaxMs: number }>;
       medianRgMs: number;
       worker: SwitchMedians;
       hostThread: SwitchMedians;
@@ -249,7 +249,7 @@ function benchEditor(root: string, tree: string, switchFiles = 0): void {
   if (editor.switch) {
     console.log(`\nbranch switch touching ${editor.switch.files} files (git checkout, then the findings of those files published):`);
     for (const r of editor.switch.rounds) {
-      console.log(`  to ${r.to.padEnd(12)} read in the ${r.reader.padEnd(11)} checkout ${fmt(r.checkoutMs)}; findings published ${fmt(r.publishedMs)} after it; host thread busy ${fmt(r.threadMs)} of ${fmt(r.extensionMs)} (taking events in ${fmt(r.eventMs)}, then ${r.batches} batches; VS Code's DiagnosticCollection.set ${fmt(r.setMs)}) vs rg over the files ${fmt(r.rgMs)}; event-loop p99 ${r.loopP99Ms.toFixed(0)} ms, max ${r.loopMaxMs.toFixed(0)} ms`);
+      console.log(`  to ${r.to.padEnd(12)} read in the ${r.reader.padEnd(11)} checkout ${fmt(r.checkoutMs)}; findings published ${fmt(r.publishedMs)} after it; host thread busy ${fmt(r.threadMs)} of ${fmt(r.extensionMs)} (taking events in ${fmt(r.eventMs)}, then ${r.batches} batches; VS Code's DiagnosticCollection.set ${fmt(r.setMs)}${r.unseen ? `; ${r.unseen} files came in without a file event` : ''}) vs rg over the files ${fmt(r.rgMs)}; event-loop p99 ${r.loopP99Ms.toFixed(0)} ms, max ${r.loopMaxMs.toFixed(0)} ms`);
     }
     const rg = editor.switch.medianRgMs;
     for (const [name, m] of [['worker', editor.switch.worker], ['host thread', editor.switch.hostThread]] as const) {

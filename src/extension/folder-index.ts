@@ -16,6 +16,7 @@ import { WorkspaceModel } from '../core/workspace-model';
 import { HISTORY_UNAVAILABLE_TEXT, type FileHistories, type HistoryUnavailable } from '../core/governance/history';
 import type { BranchRecords } from '../core/governance/numbers';
 import { applyBranches, applyHistory } from '../node/git-facts';
+import { changedBetween, probeRepository } from '../node/git';
 import { CodeReader, type CodeReadOptions } from '../node/code-reader';
 import type { PathStat } from '../node/path-stat';
 import type { ReferenceThread } from '../node/reference-thread';
@@ -108,6 +109,17 @@ export class FolderIndex implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after each rebuild or batch of updates. */
   readonly onDidChange = this.changed.event;
+  /** When each path was last taken in by a file-event batch (Date.now() as it started); a full build stands for the rest. */
+  private appliedAt = new Map<string, number>();
+  /** HEAD when git facts were last read: a checkout since is checked against the file events that came. */
+  private headSeen: string | undefined;
+  private readonly checkedOut = new vscode.EventEmitter<string[]>();
+  /**
+   * HEAD moved: the files git changed between the two commits. The service stats them and
+   * queues those no file event has brought in since they were written (unseenChanges):
+   * a watcher that drops events under load (inotify's queue overflows) leaves none stale.
+   */
+  readonly onCheckedOut = this.checkedOut.event;
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
@@ -211,8 +223,15 @@ export class FolderIndex implements vscode.Disposable {
         // Git facts change record findings only: the files that hold them before and after are republished.
         const now = new Date();
         const before = model.recordFindingPaths(now);
-        const [history, branches] = await Promise.all([applyHistory(input), applyBranches(input)]);
+        const [history, branches, repo] = await Promise.all([applyHistory(input), applyBranches(input), probeRepository(input.root)]);
         if (model !== this.model) return;
+        const head = 'repo' in repo ? repo.repo.head : undefined;
+        const from = this.headSeen;
+        this.headSeen = head;
+        if (from && head && from !== head) {
+          const changed = await changedBetween(input.root, from, head).catch(() => []);
+          if (changed.length > 0 && model === this.model) this.checkedOut.fire(changed);
+        }
         this.historyState = history.available ? { available: true, commits: history.commits } : { available: false, reason: history.reason };
         const facts = { history: history.available ? history.histories : undefined, branches: branches.available ? branches.branches : undefined };
         const same = this.gitFacts?.history === facts.history && this.gitFacts?.branches === facts.branches;
@@ -397,6 +416,7 @@ export class FolderIndex implements vscode.Disposable {
       this.reportUnreadable(unreadable);
       this.folderConfig = folderConfig;
       this.rebuiltAt = startedAt;
+      this.appliedAt = new Map();
       this.fromBuffer.clear();
       this.files = new Set(loaded.files);
       this.model = loaded.model;
@@ -444,8 +464,11 @@ export class FolderIndex implements vscode.Disposable {
     await busy.wait(this.whenReady());
     const model = this.model;
     if (!model) return;
+    const takenAt = Date.now();
     const batch = await this.withoutSeen(events, directories, modified, busy);
     if (batch.size === 0) return;
+    // Before any read: a file written after this is newer than its entry.
+    for (const path of batch.keys()) this.appliedAt.set(path, takenAt);
     const layoutChanged = [...batch.keys()].some((p) => LAYOUT_FILES.has(p));
     const newRecordFolder = [...batch].some(([p, exists]) => exists && !this.files.has(p) && couldBeNewRecordFolder(p, model));
     // The watcher reports a folder created, deleted or renamed as one event for the
@@ -466,7 +489,13 @@ export class FolderIndex implements vscode.Disposable {
       return busy.wait(this.rebuild());
     }
     const maxBytes = model.config.maxFileSizeKb * 1024;
-    const codeOnly = [...batch.keys()].every((p) => directories.has(p) || model.roleOf(p) === 'code' || model.roleOf(p) === undefined);
+    // Each path's role, looked up once for the batch (three uses below, thousands of paths).
+    const roles = new Map<string, FileRole | undefined>();
+    const roleOf = (p: string) => {
+      if (!roles.has(p)) roles.set(p, model.roleOf(p));
+      return roles.get(p);
+    };
+    const codeOnly = [...batch.keys()].every((p) => directories.has(p) || roleOf(p) === 'code' || roleOf(p) === undefined);
     const reader = new PooledReader(maxBytes);
     /** Code files to read once the rest of the batch is applied. */
     const code: string[] = [];
@@ -497,7 +526,7 @@ export class FolderIndex implements vscode.Disposable {
         continue;
       }
       this.fromBuffer.delete(path);
-      const role = model.roleOf(path);
+      const role = roleOf(path);
       if (!role) continue;
       if (role === 'code') {
         code.push(path);
@@ -509,7 +538,25 @@ export class FolderIndex implements vscode.Disposable {
       else if ('unreadable' in result) model.updateUnreadable(path, result.unreadable);
     }
     if (!(await this.readCode(model, code, maxBytes, busy))) return;
-    this.fire(codeOnly ? [...batch.keys()].filter((p) => !directories.has(p) && model.roleOf(p) === 'code') : undefined);
+    this.fire(codeOnly ? [...batch.keys()].filter((p) => !directories.has(p) && roleOf(p) === 'code') : undefined);
+  }
+
+  /**
+   * Of `paths` (files a checkout changed) and what the disk says of them now, the ones the
+   * index has not taken in since: existing files written after their last batch (or the
+   * last full build), and indexed files that are gone.
+   */
+  unseenChanges(paths: readonly string[], stats: ReadonlyMap<string, PathStat>): Array<[string, boolean]> {
+    const unseen: Array<[string, boolean]> = [];
+    for (const path of paths) {
+      const stat = stats.get(path);
+      if (!stat) {
+        if (this.files.has(path)) unseen.push([path, false]);
+      } else if (!stat.directory && stat.mtimeMs >= (this.appliedAt.get(path) ?? this.rebuiltAt)) {
+        unseen.push([path, true]);
+      }
+    }
+    return unseen;
   }
 
   /** Stats `paths` in the reference worker; undefined when there is none or it failed (stat them here then). */
@@ -642,6 +689,7 @@ export class FolderIndex implements vscode.Disposable {
     if (this.gitTimer) clearTimeout(this.gitTimer);
     this.abortBuild?.abort();
     this.changed.dispose();
+    this.checkedOut.dispose();
   }
 
   /** `paths`: the change altered the findings of these files only; otherwise anything may have changed. */

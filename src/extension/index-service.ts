@@ -87,7 +87,8 @@ export class IndexService implements vscode.Disposable {
    * (checks, reads, findings: `ms` from start to end, `threadMs` this thread was busy
    * with them, waits not counted) and, as `eventMs`, the time spent taking the events in.
    */
-  readonly batchStats = { batches: 0, paths: 0, ms: 0, eventMs: 0, threadMs: 0 };
+  /** `unseen`: files a checkout changed that came in without a file event (queueUnseen). */
+  readonly batchStats = { batches: 0, paths: 0, ms: 0, eventMs: 0, threadMs: 0, unseen: 0 };
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -195,7 +196,10 @@ export class IndexService implements vscode.Disposable {
     if (workspaceFolder.uri.scheme !== 'file') return; // virtual workspaces are not supported
     const folder = new FolderIndex(workspaceFolder, editorScanners, () => vscode.workspace.isTrusted, this.referenceThread);
     this.folders.set(workspaceFolder.uri.toString(), folder);
-    this.disposables.push(folder.onDidChange(() => this.changed.fire(folder)));
+    this.disposables.push(
+      folder.onDidChange(() => this.changed.fire(folder)),
+      folder.onCheckedOut((paths) => this.queueUnseen(folder, paths)),
+    );
     void vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Alignment: indexing ${workspaceFolder.name}` },
       () =>
@@ -267,6 +271,25 @@ export class IndexService implements vscode.Disposable {
       busy.pause();
       this.batchStats.threadMs += busy.ms;
     }
+  }
+
+  /**
+   * After a checkout: the files it changed that no file event brought in are queued as if
+   * their events had come (see FolderIndex.onCheckedOut). In turn with the batches, so
+   * a batch still being applied counts as seen; its time counts as the batches' does.
+   */
+  private queueUnseen(folder: FolderIndex, paths: string[]): void {
+    this.flushing = this.flushing.then(async () => {
+      if (this.folders.get(folder.folder.uri.toString()) !== folder) return;
+      const busy = new BusyTime();
+      const started = performance.now();
+      const unseen = folder.unseenChanges(paths, await statsOf(folder, paths, busy));
+      this.batchStats.unseen += unseen.length;
+      for (const [path, exists] of unseen) this.queue(folder.uriOf(path), exists);
+      this.batchStats.ms += performance.now() - started;
+      busy.pause();
+      this.batchStats.threadMs += busy.ms;
+    });
   }
 
   /** Queues `paths` again after RECHECK_MS, as existing: their next miss is final. */

@@ -48,6 +48,17 @@ export async function probeRepository(root: string): Promise<RepoProbe> {
   return { repo: { prefix, shallow: shallow === 'true', headRef: headRef?.startsWith('refs/') ? headRef : undefined, head: /^[0-9a-f]{40,64}$/.test(head ?? '') ? head : undefined } };
 }
 
+/**
+ * The files under `root` (paths relative to it) that differ between two commits, both
+ * sides of a rename included: `git diff-tree` names them, without reading any content.
+ */
+export async function changedBetween(root: string, from: string, to: string): Promise<string[]> {
+  const commit = /^[0-9a-f]{40,64}$/;
+  if (!commit.test(from) || !commit.test(to)) throw new Error('changedBetween: commits are named by their full hash');
+  const out = await gitAt(root).raw(['diff-tree', '-r', '-z', '--name-only', '--no-renames', '--relative', from, to]);
+  return out.split('\0').filter(Boolean);
+}
+
 /** One answer of `git cat-file --batch`: the object's type and bytes, or undefined when missing. */
 export interface GitObject {
   type: string;

@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 
 /** Read-only subcommands, and `config` only as `config --get <key>`. */
-const SUBCOMMANDS = new Set(['rev-parse', 'for-each-ref', 'log', 'cat-file', 'config']);
+const SUBCOMMANDS = new Set(['rev-parse', 'for-each-ref', 'log', 'cat-file', 'config', 'diff-tree']);
 /** Options (or their `--x=` forms) refused anywhere before the end of options. */
 const REFUSED = [
   '-c', '-C', '--config', '--config-env', '--exec-path', '--git-dir', '--work-tree', '--namespace', '--super-prefix', '--attr-source',

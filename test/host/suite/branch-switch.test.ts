@@ -5,7 +5,8 @@
 // with more code files than OFF_THREAD_MIN_FILES has them read by the reference worker.
 
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { AlignmentApi } from '../../../src/extension/extension';
 import { OFF_THREAD_MIN_FILES } from '../../../src/extension/folder-index';
@@ -119,5 +120,53 @@ describe('branch switch (trusted workspace)', function () {
       await api.whenIdle();
       for (const file of files) assert.ok(!codesOf(file).includes('ref.unknown'), `${file} is gone with its branch`);
     }, 30_000);
+  });
+
+  // A watcher can drop events (inotify's queue overflows on a large checkout under load). A
+  // folder left out of watching (files.watcherExclude) changes with no events at all: what
+  // the checkout changed there comes in through git's list of changed files.
+  it('takes in the files a checkout changed that no file event reported, and drops them on the way back', async () => {
+    const folder = api.service.all()[0];
+    const files = vscode.workspace.getConfiguration('files');
+    const excluded = files.inspect<Record<string, boolean>>('watcherExclude')?.globalValue;
+    await files.update('watcherExclude', { ...excluded, '**/unwatched/**': true }, vscode.ConfigurationTarget.Global);
+    const quiet = 'unwatched/quiet.ts';
+    const quietBranch = `${BRANCH}-quiet`;
+    try {
+      // The watcher takes the setting up on its restart: give it time, then check that it holds.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      git(root, ['checkout', '-q', '-b', quietBranch]);
+      mkdirSync(path.join(root, 'unwatched'), { recursive: true });
+      writeFileSync(path.join(root, quiet), '// Follows ADR-0778 (no such record).\nexport const quiet = 1;\n');
+      git(root, ['add', '-A']);
+      git(root, ['commit', '-q', '--no-verify', '-m', 'quiet switch test']);
+      git(root, ['checkout', '-q', base]);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await api.service.whenGitReady();
+      await api.whenIdle();
+      assert.ok(!folder.allFiles.has(quiet), 'back on the base branch, the file is not there');
+      const unseen = api.service.batchStats.unseen;
+      const builds = folder.builds;
+
+      git(root, ['checkout', '-q', quietBranch]);
+      await eventually(async () => {
+        await api.service.whenGitReady();
+        await api.whenIdle();
+        assert.ok(codesOf(quiet).includes('ref.unknown'), `${quiet} cites the unknown ADR-0778`);
+      }, 30_000);
+      assert.ok(api.service.batchStats.unseen > unseen, 'it came in as a change no event reported');
+      assert.equal(folder.builds, builds, 'without a full rebuild');
+
+      git(root, ['checkout', '-q', base]);
+      await eventually(async () => {
+        await api.service.whenGitReady();
+        await api.whenIdle();
+        assert.ok(!folder.allFiles.has(quiet) && !codesOf(quiet).includes('ref.unknown'), `${quiet} is gone with its branch`);
+      }, 30_000);
+    } finally {
+      git(root, ['checkout', '-q', base]);
+      git(root, ['branch', '-q', '-D', quietBranch]);
+      await files.update('watcherExclude', excluded, vscode.ConfigurationTarget.Global);
+    }
   });
 });
