@@ -109,8 +109,11 @@ export class FolderIndex implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after each rebuild or batch of updates. */
   readonly onDidChange = this.changed.event;
-  /** When each path was last taken in by a file-event batch (Date.now() as it started); a full build stands for the rest. */
-  private appliedAt = new Map<string, number>();
+  /**
+   * Per path a file-event batch took in: the write time it stat'ed before reading the file
+   * (or, without a stat, when the batch started). A full build stands for the rest (rebuiltAt).
+   */
+  private seenWrites = new Map<string, number>();
   /** HEAD when git facts were last read: a checkout since is checked against the file events that came. */
   private headSeen: string | undefined;
   private readonly checkedOut = new vscode.EventEmitter<string[]>();
@@ -416,7 +419,7 @@ export class FolderIndex implements vscode.Disposable {
       this.reportUnreadable(unreadable);
       this.folderConfig = folderConfig;
       this.rebuiltAt = startedAt;
-      this.appliedAt = new Map();
+      this.seenWrites = new Map();
       this.fromBuffer.clear();
       this.files = new Set(loaded.files);
       this.model = loaded.model;
@@ -467,8 +470,8 @@ export class FolderIndex implements vscode.Disposable {
     const takenAt = Date.now();
     const batch = await this.withoutSeen(events, directories, modified, busy);
     if (batch.size === 0) return;
-    // Before any read: a file written after this is newer than its entry.
-    for (const path of batch.keys()) this.appliedAt.set(path, takenAt);
+    // Stat'ed before any read: a file written after that is newer than its entry.
+    for (const path of batch.keys()) this.seenWrites.set(path, modified?.get(path) ?? takenAt);
     const layoutChanged = [...batch.keys()].some((p) => LAYOUT_FILES.has(p));
     const newRecordFolder = [...batch].some(([p, exists]) => exists && !this.files.has(p) && couldBeNewRecordFolder(p, model));
     // The watcher reports a folder created, deleted or renamed as one event for the
@@ -543,8 +546,8 @@ export class FolderIndex implements vscode.Disposable {
 
   /**
    * Of `paths` (files a checkout changed) and what the disk says of them now, the ones the
-   * index has not taken in since: existing files written after their last batch (or the
-   * last full build), and indexed files that are gone.
+   * index has not taken in: existing files written after the write time their last batch
+   * saw (or after the last full build started), and indexed files that are gone.
    */
   unseenChanges(paths: readonly string[], stats: ReadonlyMap<string, PathStat>): Array<[string, boolean]> {
     const unseen: Array<[string, boolean]> = [];
@@ -552,7 +555,7 @@ export class FolderIndex implements vscode.Disposable {
       const stat = stats.get(path);
       if (!stat) {
         if (this.files.has(path)) unseen.push([path, false]);
-      } else if (!stat.directory && stat.mtimeMs >= (this.appliedAt.get(path) ?? this.rebuiltAt)) {
+      } else if (!stat.directory && stat.mtimeMs > (this.seenWrites.get(path) ?? this.rebuiltAt)) {
         unseen.push([path, true]);
       }
     }

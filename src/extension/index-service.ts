@@ -65,6 +65,8 @@ function isGitStatePath(path: string): boolean {
 const EDIT_DELAY_MS = 250;
 /** A path reported to exist but found missing is looked at again after this long (once). */
 const RECHECK_MS = 1000;
+/** After a checkout, the file events must have stopped this long before a changed file counts as unseen. */
+const UNSEEN_QUIET_MS = 1000;
 
 export class IndexService implements vscode.Disposable {
   private readonly folders = new Map<string, FolderIndex>();
@@ -75,6 +77,9 @@ export class IndexService implements vscode.Disposable {
   private flushTimer: NodeJS.Timeout | undefined;
   private lastEventAt = 0;
   private flushing: Promise<void> = Promise.resolve();
+  /** Checks after checkouts for files no event brought in (queueUnseen), one at a time. */
+  private unseenCheck: Promise<void> = Promise.resolve();
+  private disposed = false;
   private readonly editTimers = new Map<string, NodeJS.Timeout>();
   /** Per folder: paths queued for their second look (see resolveBatch). */
   private readonly rechecked = new Map<string, Set<string>>();
@@ -149,6 +154,7 @@ export class IndexService implements vscode.Disposable {
   /** Resolves once every folder's index is built and pending events are applied. */
   async whenIdle(): Promise<void> {
     await Promise.all(this.all().map((f) => f.whenReady()));
+    await this.unseenCheck;
     if (this.flushTimer) {
       clearTimeout(this.flushTimer);
       this.flushTimer = undefined;
@@ -184,6 +190,7 @@ export class IndexService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     for (const timer of this.editTimers.values()) clearTimeout(timer);
     for (const timer of this.recheckTimers) clearTimeout(timer);
@@ -279,17 +286,26 @@ export class IndexService implements vscode.Disposable {
    * a batch still being applied counts as seen; its time counts as the batches' does.
    */
   private queueUnseen(folder: FolderIndex, paths: string[]): void {
-    this.flushing = this.flushing.then(async () => {
-      if (this.folders.get(folder.folder.uri.toString()) !== folder) return;
-      const busy = new BusyTime();
-      const started = performance.now();
-      const unseen = folder.unseenChanges(paths, await statsOf(folder, paths, busy));
-      this.batchStats.unseen += unseen.length;
-      for (const [path, exists] of unseen) this.queue(folder.uriOf(path), exists);
-      this.batchStats.ms += performance.now() - started;
-      busy.pause();
-      this.batchStats.threadMs += busy.ms;
+    this.unseenCheck = this.unseenCheck.then(async () => {
+      // VS Code hands a large checkout's events over in chunks, for a while after HEAD
+      // moved: only once they stop is a file without one unseen (else it is read twice).
+      for (let quiet; (quiet = performance.now() - this.lastEventAt) < UNSEEN_QUIET_MS; ) {
+        await new Promise((resolve) => setTimeout(resolve, UNSEEN_QUIET_MS - quiet));
+      }
+      this.flushing = this.flushing.then(() => this.takeUnseen(folder, paths));
     });
+  }
+
+  private async takeUnseen(folder: FolderIndex, paths: string[]): Promise<void> {
+    if (this.disposed || this.folders.get(folder.folder.uri.toString()) !== folder) return;
+    const busy = new BusyTime();
+    const started = performance.now();
+    const unseen = folder.unseenChanges(paths, await statsOf(folder, paths, busy));
+    this.batchStats.unseen += unseen.length;
+    for (const [path, exists] of unseen) this.queue(folder.uriOf(path), exists);
+    this.batchStats.ms += performance.now() - started;
+    busy.pause();
+    this.batchStats.threadMs += busy.ms;
   }
 
   /** Queues `paths` again after RECHECK_MS, as existing: their next miss is final. */
