@@ -9,7 +9,7 @@ import { mergeConfig, type AlignmentConfig } from '../core/config';
 import { CONFIG_FILE_NAMES, parseConfigText } from '../core/config-file';
 import type { ParseProblem } from '../core/model';
 import type { ConfigInput } from '../core/schemas';
-import { missingFolderProblems, readConfigText } from '../node/config';
+import { configNotRead, missingFolderProblems, readConfigFile } from '../node/config';
 import { SETTINGS, SETTINGS_SECTION } from './ids';
 
 export interface FolderConfig {
@@ -37,8 +37,10 @@ export async function readFolderConfig(folder: vscode.WorkspaceFolder): Promise<
     // A folder on disk is read directly, as the CLI reads it: while the window starts, a
     // read through vscode.workspace.fs waits behind the workbench's own start (seconds on a
     // large tree).
-    const text = folder.uri.scheme === 'file' ? await readConfigText(nodePath.join(folder.uri.fsPath, name)) : await readThroughVsCode(vscode.Uri.joinPath(folder.uri, name));
-    if (text === undefined) continue;
+    const read = folder.uri.scheme === 'file' ? await readConfigFile(nodePath.join(folder.uri.fsPath, name)) : await readThroughVsCode(vscode.Uri.joinPath(folder.uri, name));
+    if (!read) continue;
+    if ('refused' in read) return { config: mergeConfig(settings), file: name, problems: [configNotRead(name, read.refused)] };
+    const text = read.text;
     const { config, problems } = parseConfigText(text);
     const missing = folder.uri.scheme === 'file' ? await missingFolderProblems(folder.uri.fsPath, text) : [];
     return { config: mergeConfig(settings, config), file: name, problems: [...problems, ...missing] };
@@ -69,9 +71,9 @@ export function reindexNeeded(before: AlignmentConfig, after: AlignmentConfig): 
   return REINDEX_KEYS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
 }
 
-async function readThroughVsCode(uri: vscode.Uri): Promise<string | undefined> {
+async function readThroughVsCode(uri: vscode.Uri): Promise<{ text: string } | undefined> {
   try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
   } catch {
     return undefined;
   }

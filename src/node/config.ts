@@ -10,7 +10,7 @@ import { mergeConfig, type AlignmentConfig } from '../core/config';
 import { CONFIG_FILE_NAMES, configuredFolders, parseConfigText } from '../core/config-file';
 import type { ParseProblem } from '../core/model';
 import { confinedPath, OutsideWorkspaceError } from './confine';
-import { readSmallText } from './read-text';
+import { readSmallFile, readSmallText, type SmallFile } from './read-text';
 
 /** Larger hint files than this are not read: they cannot be what the tools write. */
 const MAX_HINT_FILE_BYTES = 256 * 1024;
@@ -27,10 +27,11 @@ export interface RepoConfig {
 /** Loads `<root>/.alignment.yaml` (else `.alignment.yml`) over the defaults. */
 export async function loadRepoConfig(root: string): Promise<RepoConfig> {
   for (const name of CONFIG_FILE_NAMES) {
-    const text = await readConfigText(path.join(root, name));
-    if (text === undefined) continue;
-    const { config, problems } = parseConfigText(text);
-    return { config: mergeConfig(config), file: name, problems: [...problems, ...(await missingFolderProblems(root, text))] };
+    const read = await readConfigFile(path.join(root, name));
+    if (!read) continue;
+    if ('refused' in read) return { config: mergeConfig(), file: name, problems: [configNotRead(name, read.refused)] };
+    const { config, problems } = parseConfigText(read.text);
+    return { config: mergeConfig(config), file: name, problems: [...problems, ...(await missingFolderProblems(root, read.text))] };
   }
   return { config: mergeConfig(), problems: [] };
 }
@@ -129,7 +130,21 @@ function field(value: unknown, key: string): unknown {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
-/** The config file, `.adr-dir` or `.log4brains.yml` (see readSmallText), at most MAX_HINT_FILE_BYTES. */
+/** `.adr-dir` or `.log4brains.yml` (see readSmallText), at most MAX_HINT_FILE_BYTES. */
 export function readConfigText(file: string): Promise<string | undefined> {
   return readSmallText(file, MAX_HINT_FILE_BYTES);
+}
+
+/** The config file (see readSmallFile), at most MAX_HINT_FILE_BYTES: one that is there but refused is reported (configNotRead). */
+export function readConfigFile(file: string): Promise<SmallFile> {
+  return readSmallFile(file, MAX_HINT_FILE_BYTES);
+}
+
+/** The problem of a config file that is there but was not read (too large, no regular file, unreadable), at its top. */
+export function configNotRead(name: string, why: string): ParseProblem {
+  return {
+    code: 'record.schema',
+    message: `${name} is not read: ${why}. Until it is fixed, the defaults apply.`,
+    range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } },
+  };
 }

@@ -122,22 +122,43 @@ export class PooledReader {
   }
 }
 
+/** A small file read: its text, why a file that is there was not read, or undefined when there is none. */
+export type SmallFile = { text: string } | { refused: string } | undefined;
+
 /**
- * A small file's content as UTF-8, or undefined when it is missing, not a regular file,
- * over `maxBytes` or unreadable. Unlike readTextSync it follows a symlink and refuses no
- * content (configuration and ignore files are read as git and rg read them), but it too
- * opens without blocking: a named pipe under the name is not waited on.
+ * A small file's content as UTF-8; `refused` (with why, in words) when the name is there
+ * but is not a regular file, is over `maxBytes` or cannot be read; undefined when no file
+ * is there (a dangling symlink or a folder included). Unlike readTextSync it follows a symlink and
+ * refuses no content (configuration and ignore files are read as git and rg read them),
+ * but it too opens without blocking: a named pipe under the name is not waited on.
  */
-export async function readSmallText(file: string, maxBytes: number): Promise<string | undefined> {
-  let handle: fs.FileHandle | undefined;
+export async function readSmallFile(file: string, maxBytes: number): Promise<SmallFile> {
+  let handle: fs.FileHandle;
   try {
     handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const stat = await handle.stat();
-    if (!stat.isFile() || stat.size > maxBytes) return undefined;
-    return await handle.readFile('utf8');
-  } catch {
-    return undefined;
-  } finally {
-    await handle?.close().catch(() => undefined);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : { refused: `it cannot be opened (${code ?? String(error)})` };
   }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) return undefined; // a folder under the name: no file there
+    if (!stat.isFile()) return { refused: 'it is not a regular file' };
+    if (stat.size > maxBytes) return { refused: `it is ${kilobytes(stat.size)}, over the ${kilobytes(maxBytes)} it may be` };
+    return { text: await handle.readFile('utf8') };
+  } catch (error) {
+    return { refused: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** readSmallFile's text, or undefined for a file that is not there or was refused. */
+export async function readSmallText(file: string, maxBytes: number): Promise<string | undefined> {
+  const read = await readSmallFile(file, maxBytes);
+  return read && 'text' in read ? read.text : undefined;
+}
+
+function kilobytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1024)} KB`;
 }

@@ -252,7 +252,7 @@ describe('hostile workspace', function () {
     }
   });
 
-  it('a named pipe as the config file: the index is built with the defaults, not waited on', async function () {
+  it('a named pipe as the config file: the index is built with the defaults, not waited on, and the file is said not to be read', async function () {
     if (process.platform === 'win32') this.skip();
     const root = folderUri().fsPath;
     const config = nodePath.join(root, '.alignment.yaml');
@@ -263,7 +263,8 @@ describe('hostile workspace', function () {
       await vscode.commands.executeCommand(COMMANDS.refresh);
       await api.whenIdle();
       assert.ok(folderIndex(api).builds > builds, 'a full build ran');
-      assert.equal(folderIndex(api).config?.file, undefined, 'no config file was read');
+      assert.deepEqual(folderIndex(api).config?.problems.map((p) => p.message), ['.alignment.yaml is not read: it is not a regular file. Until it is fixed, the defaults apply.']);
+      await diagnosticWith('.alignment.yaml', 'record.schema', (d) => d.message.startsWith('.alignment.yaml is not read: it is not a regular file.'));
       assert.ok(folderIndex(api).index?.lookup('ADR-0009'), 'the records are indexed');
     } finally {
       unlinkSync(config);

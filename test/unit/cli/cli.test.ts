@@ -66,6 +66,18 @@ describe('alignment CLI', () => {
       }
     });
 
+    it('a .alignment.yaml over 256 KB exits 2, saying it was not read, instead of checking with the defaults', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'alignment-large-config-'));
+      try {
+        writeFileSync(path.join(dir, '.alignment.yaml'), `decisionPrefix: DEC\n${'#'.repeat(300 * 1024)}\n`);
+        const r = run(['check', dir]);
+        assert.equal(r.code, 2);
+        assert.match(r.stderr, /\.alignment\.yaml:1:1: error record\.schema \.alignment\.yaml is not read: it is 301 KB, over the 256 KB it may be\./);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('a bad .alignment.yaml exits 2 with positions and a suggestion', () => {
       const r = run(['check', fixture('bad-config')]);
       assert.equal(r.code, 2);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG } from '../../../src/core/config';
@@ -59,6 +60,34 @@ describe('node config', () => {
       const result = await loadRepoConfig(root);
       assert.equal(result.config.decisionPrefix, 'ADR');
       assert.equal(result.problems[0].code, 'record.yaml');
+    });
+
+    it('reports a config file it does not read (over 256 KB, a named pipe, unreadable), at its top, and uses the defaults', async () => {
+      write('.alignment.yaml', `decisionPrefix: DEC\n${'# padding\n'.repeat(30_000)}`);
+      let result = await loadRepoConfig(root);
+      assert.equal(result.file, '.alignment.yaml');
+      assert.equal(result.config.decisionPrefix, 'ADR', 'the defaults apply');
+      assert.deepEqual(result.problems, [
+        {
+          code: 'record.schema',
+          message: '.alignment.yaml is not read: it is 293 KB, over the 256 KB it may be. Until it is fixed, the defaults apply.',
+          range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } },
+        },
+      ]);
+      // A smaller .alignment.yml beside it is not read instead: the file the user wrote is the one at fault.
+      write('.alignment.yml', 'decisionPrefix: DEC\n');
+      assert.equal((await loadRepoConfig(root)).file, '.alignment.yaml');
+      if (process.platform === 'win32') return;
+      rmSync(path.join(root, '.alignment.yaml'));
+      assert.equal(spawnSync('mkfifo', [path.join(root, '.alignment.yaml')]).status, 0, 'mkfifo');
+      result = await loadRepoConfig(root);
+      assert.match(result.problems[0]?.message ?? '', /^\.alignment\.yaml is not read: it is not a regular file\./);
+      rmSync(path.join(root, '.alignment.yaml'));
+      if (process.getuid?.() === 0) return; // root reads any file
+      write('.alignment.yaml', 'decisionPrefix: DEC\n');
+      chmodSync(path.join(root, '.alignment.yaml'), 0o000);
+      result = await loadRepoConfig(root);
+      assert.match(result.problems[0]?.message ?? '', /^\.alignment\.yaml is not read: it cannot be opened \(EACCES\)\./);
     });
 
     it('ignores a folder named .alignment.yaml', async () => {
