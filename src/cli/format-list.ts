@@ -6,7 +6,7 @@ import type { AlignmentIndex } from '../core/alignment-index';
 import { HISTORY_UNAVAILABLE_TEXT, historyText, type HistoryUnavailable } from '../core/governance/history';
 import { inert } from '../core/inert-text';
 import type { Assumption, Decision } from '../core/model';
-import { ownerOf } from '../core/rules/context';
+import { ownerLabel } from '../core/rules/context';
 
 /** How the list got its history: from git, or why not (then dates are the records' own). */
 export type HistorySource = { available: true } | { available: false; reason: HistoryUnavailable };
@@ -82,7 +82,7 @@ export function listText(index: AlignmentIndex, history?: HistorySource): string
   for (const d of index.decisions) {
     const refs = index.referencesTo(d.id).length;
     const extra = d.supersededBy.length ? ` → ${d.supersededBy.map((m) => m.id).join(', ')}` : '';
-    lines.push(`  ${d.id.padEnd(10)} ${d.status.padEnd(10)} ${d.title}${extra}  [${ownerText(d)}; ${refs} ref${refs === 1 ? '' : 's'}]  ${d.path}`);
+    lines.push(`  ${d.id.padEnd(10)} ${d.status.padEnd(10)} ${d.title}${extra}  [${ownerLabel(d)}; ${refs} ref${refs === 1 ? '' : 's'}]  ${d.path}`);
     if (d.history?.length) lines.push(`  ${' '.repeat(10)} ${historyText(d.history)}`);
   }
   lines.push(`Assumptions (${index.assumptions.length})`);
@@ -98,9 +98,3 @@ export function listText(index: AlignmentIndex, history?: HistorySource): string
   return lines.map(inert).join('\n');
 }
 
-/** The owner as the rules and the editor see it: the stated owner, else the first decider. */
-function ownerText(d: Decision): string {
-  const owner = ownerOf(d);
-  if (!owner) return 'no owner';
-  return d.owner ? owner : `${owner} (decider)`;
-}

@@ -50,6 +50,13 @@ export function ownerOf(record: AlignmentRecord): string | undefined {
   return undefined;
 }
 
+/** ownerOf for people to read: the first decider standing in is marked (`Ann (decider)`); 'no owner' when none. */
+export function ownerLabel(record: AlignmentRecord): string {
+  const owner = ownerOf(record);
+  if (!owner) return 'no owner';
+  return record.owner ? owner : `${owner} (decider)`;
+}
+
 export function recordLocation(record: AlignmentRecord, message: string): RelatedLocation {
   return { path: record.path, range: record.range, message };
 }

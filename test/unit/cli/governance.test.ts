@@ -267,4 +267,17 @@ cp.spawn = function (command, ...rest) { fs.appendFileSync(${JSON.stringify(log)
     assert.match(run(['explain', 'README.md'], dir).stdout, /README\.md: not a file of this workspace folder/);
     assert.equal(run(['explain'], dir).code, 2);
   });
+
+  it('explain marks a decider standing in for the owner, as list does, and prints workspace text inert', () => {
+    const dir = repo();
+    write(dir, 'docs/adr/0004-queue.md', '---\nstatus: accepted\ndeciders: [Jörg Steffens, Ann]\napplies-to:\n  - src/**\n---\n# Use a queue\x1b[2J\n');
+    const text = run(['explain', 'src/db.ts'], dir);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /ADR-0004 accepted: Use a queue\\u001b\[2J {2}\[Jörg Steffens \(decider\)\]/);
+    assert.doesNotMatch(text.stdout, /\x1b/);
+    assert.match(run(['list', dir], root).stdout, /ADR-0004 .*\[Jörg Steffens \(decider\);/);
+    const json = JSON.parse(run(['explain', 'src/db.ts', '--format', 'json'], dir).stdout);
+    const queue = json.governing.find((g: Json) => g.id === 'ADR-0004');
+    assert.deepEqual([queue.owner, queue.deciders], ['Jörg Steffens', ['Jörg Steffens', 'Ann']]);
+  });
 });
