@@ -1,6 +1,6 @@
 /**
  * Record entries of each decision folder on every other local and remote-tracking
- * branch (or on one base ref, for `alignment check --base REF`): one
+ * branch not merged into HEAD (or on one base ref, for `alignment check --base REF`): one
  * `git for-each-ref` and one `git cat-file --batch` reading each folder's tree at each
  * branch tip. Cached by the refs: unchanged refs cost the for-each-ref only.
  */
@@ -32,7 +32,10 @@ export async function readBranchRefs(root: string, base?: string): Promise<Branc
       if (!/^[0-9a-f]{40,64}$/.test(sha)) return { available: false, reason: 'unknown-ref' };
       return { repo, refs: [{ name: base, sha }] };
     }
-    const text = await git.raw(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(symref)', 'refs/heads', 'refs/remotes']);
+    // A branch merged into HEAD brings nothing new: its records are in HEAD's history, and
+    // one renamed or renumbered since (its old name still on the merged branch) is no collision.
+    const unmerged = repo.head ? [`--no-merged=${repo.head}`] : [];
+    const text = await git.raw(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(symref)', ...unmerged, 'refs/heads', 'refs/remotes']);
     const refs: { name: string; sha: string }[] = [];
     for (const line of text.split('\n')) {
       const [ref, sha, symref] = line.split('\0');

@@ -49,7 +49,7 @@ async function walk(root: string, prefix: string, head: string, folders: readonl
     parseGitLog(
       await git.raw([
         'log', '-z', '--raw', '-M', '--no-abbrev', '--reverse', `--format=${LOG_FORMAT}`, head, '--',
-        ...[...repoFolders].map((f) => (f ? `:(top)${f}` : ':(top).')),
+        ...[...repoFolders].map((f) => (f ? `:(top)${f}` : ':(top)')),
       ]),
     );
   let commits = await log();

@@ -8,7 +8,7 @@
 import { decisionFileInfo } from '../decisions';
 import { nextDecisionNumber } from '../templates';
 import type { Decision } from '../model';
-import { askOwner, describe, finding, type DraftFinding, type Rule } from '../rules/context';
+import { askOwner, describe, finding, ownerOf, type DraftFinding, type Rule } from '../rules/context';
 
 /** One decision folder as another branch has it. */
 export interface BranchListing {
@@ -97,7 +97,7 @@ function numberTakenFinding(d: Decision, clashes: ReadonlyMap<string, string[]>,
     'record.number-taken',
     d.path,
     d.range,
-    `${describe(d)}: branch ${on[0]}${also} has a different record with number ${d.number}, ${path}${more}; renumber one of them to ${free} (the next number free on every branch) before merging, or ${askOwner(d, 'agree which keeps it')}.`,
+    `${describe(d)}: branch ${on[0]}${also} has a different record with number ${d.number}, ${path}${more}; renumber one of them to ${free} (the next number free on every branch) before merging${ownerOf(d) ? `, or ${askOwner(d, 'agree which keeps it')}` : ''}.`,
     { recordId: d.id },
   );
 }

@@ -92,6 +92,29 @@ describe('alignment CLI with git', () => {
     assert.deepEqual(history('ADR-0002'), ['accepted 2026-10-02 alice', 'deprecated 2026-11-03 dave']);
   });
 
+  it('history of records at the repository root, and of records moved from the root into a folder', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alignment-git-root-'));
+    dirs.push(dir);
+    git(dir, ['init', '-q', '-b', 'main']);
+    // A repository of records, as arachne-framework/architecture is: adr-NNN-*.md at its root.
+    write(dir, 'adr-001-use-adrs.md', '# 1. Use ADRs\n\n## Status\n\nProposed\n');
+    write(dir, 'adr-002-config.md', '# 2. Configuration\n\n## Status\n\nProposed\n');
+    write(dir, 'adr-003-modules.md', '# 3. Modules\n\n## Status\n\nProposed\n');
+    git(dir, ['add', '.']);
+    git(dir, ['commit', '-q', '-m', 'Propose'], 'alice', '2026-10-02');
+    write(dir, 'adr-001-use-adrs.md', '# 1. Use ADRs\n\n## Status\n\nAccepted\n');
+    git(dir, ['commit', '-q', '-am', 'Accept'], 'bob', '2026-10-09');
+    const atRoot = JSON.parse(run(['list', '--format', 'json'], dir).stdout).decisions;
+    assert.deepEqual(atRoot[0].history?.map((h: Json) => `${h.status} ${h.author}`), ['proposed alice', 'accepted bob'], JSON.stringify(atRoot[0]));
+    assert.deepEqual(atRoot.map((d: Json) => d.history?.length), [2, 1, 1]);
+    mkdirSync(path.join(dir, 'docs/adr'), { recursive: true });
+    for (const [from, to] of [['adr-001-use-adrs.md', '0001-use-adrs.md'], ['adr-002-config.md', '0002-config.md'], ['adr-003-modules.md', '0003-modules.md']]) git(dir, ['mv', from, `docs/adr/${to}`]);
+    git(dir, ['commit', '-q', '-m', 'Move'], 'carol', '2026-11-01');
+    const moved = JSON.parse(run(['list', '--format', 'json'], dir).stdout).decisions;
+    assert.equal(moved[0].path, 'docs/adr/0001-use-adrs.md');
+    assert.deepEqual(moved[0].history?.map((h: Json) => `${h.status} ${h.author}`), ['proposed alice', 'accepted bob'], 'followed out of the root');
+  });
+
   it('a shallow clone falls back to the records’ dates and says so', () => {
     const dir = repo();
     const clone = mkdtempSync(path.join(tmpdir(), 'alignment-shallow-'));
@@ -143,7 +166,7 @@ describe('alignment CLI with git', () => {
       assert.equal(taken[0].severity, 'warning');
       assert.equal(taken[0].path, 'docs/adr/0003-use-kafka.md');
       assert.match(taken[0].message, /branch feature\/search has a different record with number 3, docs\/adr\/0003-use-elasticsearch\.md/);
-      assert.match(taken[0].message, /renumber one of them to 0004/);
+      assert.match(taken[0].message, /renumber one of them to 0004 \(the next number free on every branch\) before merging, or ask alice@example\.com \(owner\) to agree which keeps it\.$/);
 
       git(dir, ['checkout', '-q', 'feature/search']);
       const onSearch = run(['check', '--fail-on', 'warning'], dir);
@@ -152,6 +175,25 @@ describe('alignment CLI with git', () => {
       // main has no ADR-3: nothing to report there.
       git(dir, ['checkout', '-q', 'main']);
       assert.doesNotMatch(run(['check', '--fail-on', 'none'], dir).stdout, /record\.number-taken/);
+    });
+
+    it('a branch merged into HEAD is no collision, though a record it holds was renamed since', () => {
+      const dir = twoBranches();
+      git(dir, ['checkout', '-q', 'main']);
+      git(dir, ['merge', '-q', '--no-edit', 'feature/search'], 'carol', '2026-10-22');
+      // After the merge, main renames the record it brought: the merged branch still has the old name.
+      git(dir, ['mv', 'docs/adr/0003-use-elasticsearch.md', 'docs/adr/0003-use-opensearch.md']);
+      git(dir, ['commit', '-q', '-m', 'Rename ADR-3'], 'carol', '2026-10-23');
+      const onMain = JSON.parse(run(['check', '--format', 'json', '--fail-on', 'none'], dir).stdout);
+      const taken = onMain.findings.filter((f: Json) => f.code === 'record.number-taken');
+      // feature/queue is not merged: its ADR-3 still collides; merged feature/search is left out.
+      assert.deepEqual(taken.map((f: Json) => f.path), ['docs/adr/0003-use-opensearch.md']);
+      assert.match(taken[0].message, /branch feature\/queue has a different record with number 3, docs\/adr\/0003-use-kafka\.md/);
+      assert.doesNotMatch(taken[0].message, /elasticsearch/);
+      // A record naming nobody: the advice ends at renumbering, no "or no owner is named" tacked on.
+      write(dir, 'docs/adr/0003-use-opensearch.md', '---\nstatus: proposed\n---\n# Use OpenSearch\n');
+      const nobody = JSON.parse(run(['check', '--format', 'json', '--fail-on', 'none'], dir).stdout).findings.find((f: Json) => f.code === 'record.number-taken');
+      assert.match(nobody.message, /renumber one of them to 0004 \(the next number free on every branch\) before merging\.$/);
     });
 
     it('check starts the scanner before any git process, and still reads the other branches', () => {
