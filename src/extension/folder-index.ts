@@ -19,6 +19,8 @@ import { applyBranches, applyHistory } from '../node/git-facts';
 import { changedBetween, probeRepository } from '../node/git';
 import { CodeReader, type CodeReadOptions } from '../node/code-reader';
 import type { PathStat } from '../node/path-stat';
+import { PathIgnores } from '../node/path-ignores';
+import { IGNORE_FILES } from '../node/ignore-rules';
 import type { ReferenceThread } from '../node/reference-thread';
 import { PooledReader, vanished } from '../node/read-text';
 import { loadWorkspace } from '../node/load-workspace';
@@ -32,6 +34,7 @@ import { compareText } from '../core/compare-text';
 
 /** Files whose change alters where records are looked for: a full rebuild follows. */
 const LAYOUT_FILES = new Set<string>([...CONFIG_FILE_NAMES, '.adr-dir', '.log4brains.yml']);
+const IGNORE_FILE_NAMES = new Set<string>(IGNORE_FILES);
 /**
  * A batch larger than this share of the folder's files (and than REBUILD_MIN) is cheaper
  * as one full rebuild; a branch switch touching 2,000 of 100,000 files is applied file by file.
@@ -114,6 +117,8 @@ export class FolderIndex implements vscode.Disposable {
    * (or, without a stat, when the batch started). A full build stands for the rest (rebuiltAt).
    */
   private seenWrites = new Map<string, number>();
+  /** What the scan leaves out, for paths file events add (made on first need per build). */
+  private pathIgnores: PathIgnores | undefined;
   /** HEAD when git facts were last read: a checkout since is checked against the file events that came. */
   private headSeen: string | undefined;
   private readonly checkedOut = new vscode.EventEmitter<string[]>();
@@ -420,6 +425,7 @@ export class FolderIndex implements vscode.Disposable {
       this.folderConfig = folderConfig;
       this.rebuiltAt = startedAt;
       this.seenWrites = new Map();
+      this.pathIgnores = undefined;
       this.fromBuffer.clear();
       this.files = new Set(loaded.files);
       this.model = loaded.model;
@@ -469,18 +475,21 @@ export class FolderIndex implements vscode.Disposable {
     if (!model) return;
     const takenAt = Date.now();
     const batch = await this.withoutSeen(events, directories, modified, busy);
+    await this.withoutIgnored(batch, directories, model, busy);
     if (batch.size === 0) return;
     // Stat'ed before any read: a file written after that is newer than its entry.
     for (const path of batch.keys()) this.seenWrites.set(path, modified?.get(path) ?? takenAt);
     const layoutChanged = [...batch.keys()].some((p) => LAYOUT_FILES.has(p));
+    // An ignore file changed: which files the scan lists may change anywhere below it.
+    const ignoreFileChanged = [...batch.keys()].some((p) => IGNORE_FILE_NAMES.has(p.slice(p.lastIndexOf('/') + 1)));
     const newRecordFolder = [...batch].some(([p, exists]) => exists && !this.files.has(p) && couldBeNewRecordFolder(p, model));
     // The watcher reports a folder created, deleted or renamed as one event for the
     // folder, none for the files in it: read the tree again.
     const folderEvent = this.isFolderEvent(batch, directories);
     // Something changed in a folder that could not be read: whether it can now is found by a full build.
     const inUnreadable = [...batch.keys()].some((p) => this.unreadable.some((u) => u.folder === '.' || p === u.folder || isUnder(p, u.folder)));
-    if (layoutChanged || newRecordFolder || folderEvent || inUnreadable || batch.size > Math.max(REBUILD_MIN, this.files.size * REBUILD_SHARE)) {
-      if (layoutChanged) {
+    if (layoutChanged || ignoreFileChanged || newRecordFolder || folderEvent || inUnreadable || batch.size > Math.max(REBUILD_MIN, this.files.size * REBUILD_SHARE)) {
+      if (layoutChanged && !ignoreFileChanged) {
         const next = await busy.wait(readFolderConfig(this.folder));
         if (!reindexNeeded(model.config, next.config) && !newRecordFolder && ![...batch.keys()].some((p) => p === '.adr-dir' || p === '.log4brains.yml')) {
           this.folderConfig = next;
@@ -612,6 +621,19 @@ export class FolderIndex implements vscode.Disposable {
       model.updateCodeReferences(path, reader.read(path));
     }
     return true;
+  }
+
+  /**
+   * Drops from `batch` the files it adds that the scan leaves out (ignored by an ignore
+   * file, excluded, always skipped): a build writing into a gitignored folder adds nothing.
+   */
+  private async withoutIgnored(batch: Map<string, boolean>, directories: ReadonlySet<string>, model: WorkspaceModel, busy: BusyTime): Promise<void> {
+    if (this.folder.uri.scheme !== 'file') return;
+    for (const [path, exists] of batch) {
+      if (!exists || this.files.has(path) || directories.has(path)) continue;
+      this.pathIgnores ??= new PathIgnores(this.folder.uri.fsPath, [...model.config.exclude, ...editorExcludes(this.folder)]);
+      if (await busy.wait(this.pathIgnores.ignores(path))) batch.delete(path);
+    }
   }
 
   /**

@@ -123,6 +123,30 @@ describe('diagnostics', function () {
     await noDiagnostic('web/src/events.ts', 'ref.unknown');
   });
 
+  it('leave out files written into an ignored folder, as the scan does, and follow an edit of the ignore file', async () => {
+    const folder = api.service.all()[0];
+    // The ignored folder exists before (a new folder is listed again by a full build).
+    await track('out');
+    await writeFile('out/old.ts', '// Generated before.\n');
+    await writeFile('.gitignore', 'out/\n');
+    await eventually(async () => {
+      await api.whenIdle();
+      assert.ok(folder.allFiles.has('.gitignore') && !folder.allFiles.has('out/old.ts'));
+    });
+    // A build writing into the ignored folder, and a file beside it that is not ignored.
+    await writeFile('out/gen.ts', '// Generated from ADR-0779.\nexport const gen = 1;\n');
+    await writeFile('web/src/gen-visible.ts', '// Also cites ADR-0779.\nexport const visible = 1;\n');
+    await diagnosticWith('web/src/gen-visible.ts', 'ref.unknown');
+    await api.whenIdle();
+    assert.ok(!folder.allFiles.has('out/gen.ts'), 'the ignored file stays out of the index');
+    assert.deepEqual(codesOf('out/gen.ts'), []);
+    // The ignore file no longer names the folder: the next scan lists what is in it.
+    const builds = folder.builds;
+    await writeFile('.gitignore', '# nothing ignored\n');
+    await diagnosticWith('out/gen.ts', 'ref.unknown', undefined, 20_000);
+    assert.ok(folder.builds > builds, 'an ignore file change lists the folder again');
+  });
+
   it('follow a new reference to an existing record', async () => {
     await writeFile('web/src/orders.ts', '// Orders: see ADR-0003 for the original choice.\nexport {};\n');
     const superseded = await diagnosticWith('web/src/orders.ts', 'ref.superseded');
