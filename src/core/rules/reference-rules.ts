@@ -8,6 +8,7 @@
 import { cadenceClause, cadenceOverdue } from '../governance/cadence';
 import type { ResolvedReference } from '../alignment-index';
 import type { Assumption, Decision } from '../model';
+import { isFolderRecordPath } from '../decisions/file-names';
 import { askOwner, describe, finding, isPast, ownerClause, recordLocation, type DraftFinding, type Rule, type RuleContext } from './context';
 
 export const referenceRules: Rule = (context) => {
@@ -134,7 +135,9 @@ function refRange(ref: ResolvedReference) {
   return { start: { line: ref.line, column: ref.column }, end: { line: ref.line, column: ref.endColumn } };
 }
 
+/** The decision folder a record lies in: its file's folder, or for a folder-form record (`0007-use-x/index.md`) that folder's parent. */
 function folderOf(path: string): string[] {
-  const slash = path.lastIndexOf('/');
-  return slash > 0 ? [path.slice(0, slash)] : [];
+  const folder = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+  const decisions = isFolderRecordPath(path) ? folder.slice(0, Math.max(0, folder.lastIndexOf('/'))) : folder;
+  return decisions ? [decisions] : [];
 }

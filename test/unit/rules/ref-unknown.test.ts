@@ -17,6 +17,15 @@ describe('rule ref.unknown', () => {
     assert.deepEqual(f.range, { start: { line: 7, column: 12 }, end: { line: 7, column: 20 } });
   });
 
+  it('names the decision folder, not a folder-form record’s own folder', () => {
+    const ref = reference('ADR-0042');
+    const record = { ...decision('ADR-0001'), path: 'docs/decisions/0001-use-x/index.md' };
+    const [f] = runRule(referenceRules, { decisions: [record], references: [ref] });
+    assert.match(f.message, /no decision record has this id in docs\/decisions\. Record it/);
+    const atRoot = { ...decision('ADR-0001'), path: 'adr-001-use-adrs.md' };
+    assert.match(runRule(referenceRules, { decisions: [atRoot], references: [ref] })[0].message, /no decision record has this id\. Record it/);
+  });
+
   it('reports an unknown assumption id where assumptions exist, naming the assumption folders', () => {
     const ref = reference('ASM-9');
     const findings = runRule(referenceRules, { assumptions: [assumption('ASM-1')], references: [ref] });
