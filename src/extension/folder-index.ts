@@ -371,10 +371,10 @@ export class FolderIndex implements vscode.Disposable {
     const fsPath = uri.fsPath;
     // The common case, a normalized path under the folder, without path.relative's cost
     // (a branch switch sends thousands of events).
-    const prefix = this.pathPrefix();
-    if (fsPath.length > prefix.length && fsPath.startsWith(prefix)) {
-      const rest = fsPath.slice(prefix.length);
-      if (!UNNORMALIZED.test(rest)) return nodePath.sep === '/' ? rest : rest.split(nodePath.sep).join('/');
+    const prefixLength = this.prefixLength(uri);
+    if (prefixLength > 0) {
+      const rest = fsPath.slice(prefixLength);
+      return nodePath.sep === '/' ? rest : rest.split(nodePath.sep).join('/');
     }
     const relative = nodePath.relative(this.folder.uri.fsPath, fsPath);
     if (!relative || relative.startsWith('..') || nodePath.isAbsolute(relative)) return undefined;

@@ -90,9 +90,9 @@ export class IndexService implements vscode.Disposable {
   /**
    * File-event batches applied so far: how many, how many paths, the time spent on them
    * (checks, reads, findings: `ms` from start to end, `threadMs` this thread was busy
-   * with them, waits not counted) and, as `eventMs`, the time spent taking the events in.
+   * with them, waits not counted), as `eventMs`, the time spent taking the events in, and
+   * as `unseen`, the files a checkout changed that came in without a file event (queueUnseen).
    */
-  /** `unseen`: files a checkout changed that came in without a file event (queueUnseen). */
   readonly batchStats = { batches: 0, paths: 0, ms: 0, eventMs: 0, threadMs: 0, unseen: 0 };
 
   constructor() {

@@ -4,9 +4,8 @@
  * folders, as the Node walk applies them (walk-files.ts) and rg does. Each folder's
  * ignore files are read on first need and kept: made for one build, dropped with it.
  */
-import * as nodePath from 'node:path';
-import { IGNORE_FILE_MAX_BYTES, IGNORE_FILES, IgnoreRules } from './ignore-rules';
-import { readSmallText } from './read-text';
+import { IGNORE_FILES, IgnoreRules } from './ignore-rules';
+import { addIgnoreFile } from './walk-files';
 
 export class PathIgnores {
   private readonly rules: IgnoreRules;
@@ -39,10 +38,7 @@ export class PathIgnores {
     if (!loading) {
       loading = (async () => {
         // In IGNORE_FILES' order: a later file overrides an earlier one in the same folder.
-        for (const name of IGNORE_FILES) {
-          const text = await readSmallText(nodePath.join(this.root, folder, name), IGNORE_FILE_MAX_BYTES);
-          if (text !== undefined) this.rules.addIgnoreFile(folder, text);
-        }
+        for (const name of IGNORE_FILES) await addIgnoreFile(this.root, folder, name, this.rules);
       })();
       this.loaded.set(folder, loading);
     }

@@ -55,7 +55,8 @@ async function readDirectory(root: string, dir: string, rules: IgnoreRules, file
   }
 }
 
-async function addIgnoreFile(root: string, dir: string, name: string, rules: IgnoreRules): Promise<void> {
+/** Adds `dir`'s ignore file `name` to `rules`, if it is there and a small regular file. */
+export async function addIgnoreFile(root: string, dir: string, name: string, rules: IgnoreRules): Promise<void> {
   // An unreadable ignore file, or one that is no regular file (a named pipe), ignores nothing.
   const text = await readSmallText(nodePath.join(root, dir, name), IGNORE_FILE_MAX_BYTES);
   if (text !== undefined) rules.addIgnoreFile(dir, text);

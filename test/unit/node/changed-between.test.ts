@@ -15,23 +15,29 @@ describe('changedBetween', () => {
   before(() => {
     repo = mkdtempSync(path.join(tmpdir(), 'alignment-changed-'));
     const git = (...args: string[]) => gitAs(repo, args).trim();
+    /** Writes the files, then commits them all; returns the commit. */
+    const commit = (message: string, files: Record<string, string>) => {
+      for (const [file, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+        writeFileSync(path.join(repo, file), text);
+      }
+      git('add', '-A');
+      git('commit', '-qm', message);
+      return git('rev-parse', 'HEAD');
+    };
     git('init', '-q', '--initial-branch=main');
-    mkdirSync(path.join(repo, 'app/src'), { recursive: true });
-    mkdirSync(path.join(repo, 'other'), { recursive: true });
-    writeFileSync(path.join(repo, 'app/src/keep.ts'), 'export const keep = 1;\n');
-    writeFileSync(path.join(repo, 'app/src/old-name.ts'), 'export const moved = "a file long enough to be seen as renamed";\n');
-    writeFileSync(path.join(repo, 'app/src/edit.ts'), 'export const a = 1;\n');
-    writeFileSync(path.join(repo, 'other/x.ts'), 'export const x = 1;\n');
-    git('add', '-A');
-    git('commit', '-qm', 'one');
-    first = git('rev-parse', 'HEAD');
+    first = commit('one', {
+      'app/src/keep.ts': 'export const keep = 1;\n',
+      'app/src/old-name.ts': 'export const moved = "a file long enough to be seen as renamed";\n',
+      'app/src/edit.ts': 'export const a = 1;\n',
+      'other/x.ts': 'export const x = 1;\n',
+    });
     git('mv', 'app/src/old-name.ts', 'app/src/new-name.ts');
-    writeFileSync(path.join(repo, 'app/src/edit.ts'), 'export const a = 2; // ADR-0001\n');
-    writeFileSync(path.join(repo, 'app/src/new ünïcode.ts'), 'export const u = 1;\n');
-    writeFileSync(path.join(repo, 'other/x.ts'), 'export const x = 2;\n');
-    git('add', '-A');
-    git('commit', '-qm', 'two');
-    second = git('rev-parse', 'HEAD');
+    second = commit('two', {
+      'app/src/edit.ts': 'export const a = 2; // ADR-0001\n',
+      'app/src/new ünïcode.ts': 'export const u = 1;\n',
+      'other/x.ts': 'export const x = 2;\n',
+    });
   });
   after(() => rmSync(repo, { recursive: true, force: true }));
 
