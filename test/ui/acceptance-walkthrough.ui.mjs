@@ -14,11 +14,13 @@ import { join } from 'node:path';
 import {
   activeEditorText,
   eventually,
+  filterProblems,
   notification,
   openProblems,
   openViewContainer,
   paneRows,
   problemRows,
+  problemsFilter,
   quickInput,
   quickOpen,
   runCommand,
@@ -112,6 +114,7 @@ async function showPendingApprovals() {
 /** Problems rows of alignment findings on the schema file (the panel is filtered to it). */
 async function expectProblems(check) {
   return eventually(async () => {
+    await filterProblems(`**/${CODE}`);
     const rows = (await problemRows()).filter((r) => /alignment/.test(r));
     check(rows);
     return rows;
@@ -174,7 +177,7 @@ describe('acceptance walk-through', () => {
     const { page } = ui;
     if (page) {
       await page.keyboard.press('Escape').catch(() => undefined);
-      const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
+      const filter = problemsFilter(page);
       if (await filter.isVisible().catch(() => false)) await filter.fill('');
       await runCommand('View: Revert and Close Editor', page).catch(() => undefined);
       await runCommand('View: Close All Editors', page).catch(() => undefined);
@@ -225,8 +228,7 @@ describe('acceptance walk-through', () => {
     await showPendingApprovals();
     const panel = await openProblems(page);
     await panel.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 30_000 });
-    const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
-    await filter.fill(`**/${CODE}`);
+    await filterProblems(`**/${CODE}`);
     await expectPending((g) => assert.deepEqual(g['Waiting on me (dana@example.com) — 1'], ['ADR-0005 Adopt feature flags']));
 
     // ---- 1. Record Decision… with two approvers, then cite it from the schema file.

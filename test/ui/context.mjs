@@ -152,6 +152,24 @@ export async function openProblems(page = ui.page) {
   return panel;
 }
 
+/** The Problems panel's filter box (the visible one: other panel views have their own). */
+export function problemsFilter(page = ui.page) {
+  return page.locator('.viewpane-filter input:visible, .markers-panel-action-filter input:visible').first();
+}
+
+/**
+ * Narrows the Problems list to `pattern` and keeps it narrowed: the list renders only the
+ * rows in view, so a row outside the filter may not be in the page at all. The workbench
+ * can put its stored filter back while the view restores, after the first fill: each call
+ * types the filter again when it no longer holds `pattern`. True when it typed.
+ */
+export async function filterProblems(pattern, page = ui.page) {
+  const filter = problemsFilter(page);
+  if ((await filter.inputValue({ timeout: 2000 })) === pattern) return false;
+  await filter.fill(pattern, { timeout: 2000 });
+  return true;
+}
+
 /** The text of each visible row of the Problems panel (whitespace collapsed). */
 export async function problemRows(page = ui.page) {
   const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();

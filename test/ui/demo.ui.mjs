@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { currentIdentity } from '../../scripts/start.mjs';
 import { repoRoot } from '../host/workspace.mjs';
-import { eventually, hoverUntil, openProblems, openViewContainer, paneRows, quickOpen, setSideBarWidth, sidebarPane, ui, waitForWorkbench } from './context.mjs';
+import { eventually, filterProblems, hoverUntil, openProblems, openViewContainer, paneRows, quickOpen, setSideBarWidth, sidebarPane, ui, waitForWorkbench } from './context.mjs';
 
 const shots = join(process.cwd(), 'test-results');
 
@@ -97,9 +97,11 @@ describe('npm start: the demo workspace', () => {
 
     // 3. A Problems entry: the code resting on the invalidated assumption.
     const panel = await openProblems(page);
-    await page.locator('.viewpane-filter input, .markers-panel-action-filter input').first().fill('**/cart-store.ts');
     const row = panel.locator('.monaco-list-row', { hasText: 'ASM-2 "Every open cart fits in a single Redis node" was invalidated' }).first();
-    await eventually(() => row.waitFor({ state: 'visible', timeout: 2000 }), 30_000);
+    await eventually(async () => {
+      await filterProblems('**/cart-store.ts', page);
+      await row.waitFor({ state: 'visible', timeout: 2000 });
+    }, 30_000);
     const text = (await row.innerText()).replace(/\s+/g, ' ');
     assert.match(text, /ref\.invalidated/);
     assert.match(text, /owner: sam@example\.com/);

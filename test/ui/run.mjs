@@ -10,7 +10,7 @@
 // Environment: UI_VSIX=<file.vsix> (use that package), UI_GREP, CHROMIUM_PATH,
 // RG_PATH, KEEP_TEST_WORKSPACE=1.
 
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bundledVsCodeVersion, ensureCodeServer } from '../../scripts/code-server.mjs';
 import { cleanup, installExtension, launchBrowser, onCleanup, packageVsix, startCodeServer, testResultsDir } from '../host/server.mjs';
@@ -42,6 +42,31 @@ function withTimeout(promise, ms) {
 
 function slug(text) {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 100);
+}
+
+/**
+ * After a failure: code-server's logs (one extension host log per window) go to
+ * test-results/ui-logs/, since the user data folder is removed with the run, and the
+ * extension's own errors and warnings are printed (its console reaches the page's).
+ */
+function keepLogs(userDataDir, browserLines) {
+  const logs = join(userDataDir, 'logs');
+  if (!existsSync(logs)) return;
+  const kept = join(testResultsDir, 'ui-logs');
+  rmSync(kept, { recursive: true, force: true });
+  cpSync(logs, kept, { recursive: true });
+  const mine = (line) => /\[(error|warning)\]/.test(line) && /alignment/i.test(line);
+  const lines = browserLines.filter((line) => /\[Extension Host\]/.test(line) && mine(line));
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.name === 'remoteexthost.log') lines.push(...readFileSync(path, 'utf8').split('\n').filter(mine));
+    }
+  };
+  visit(logs);
+  print(`code-server's logs kept in ${kept}; the extension's errors and warnings: ${lines.length ? '' : 'none'}`);
+  for (const line of lines.slice(0, 40)) print(`  ${line.slice(0, 400)}`);
 }
 
 async function main() {
@@ -108,6 +133,7 @@ async function main() {
     runner.on('pass', () => (passed += 1));
     runner.on('fail', () => (failed += 1));
   });
+  if (counts.failed > 0) keepLogs(ws.userDataDir, browserLines);
   print(`screenshots in ${testResultsDir}; UI run ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
   print(`${counts.passed} passed, ${counts.failed} failed`);
   return counts.failed === 0 && counts.passed > 0 ? 0 : 1;
