@@ -9,9 +9,11 @@ import * as nodePath from 'node:path';
 import { HistoryBuilder, LOG_FORMAT, parseGitLog, type FileHistories, type HistoryUnavailable, type LogCommit } from '../core/governance/history';
 import { isHistoryPath, statusesOf, type StatusOptions } from '../core/governance/record-statuses';
 import { catFileBatch, gitAt, probeRepository } from './git';
+import { TimeSlice } from './time-slice';
 
 export type HistoryResult =
-  | { available: true; head: string; histories: FileHistories; commits: number; folders: string[] }
+  /** `parsed`: the record versions this walk read and parsed (the others' statuses were known). */
+  | { available: true; head: string; histories: FileHistories; commits: number; parsed: number; folders: string[] }
   | { available: false; reason: HistoryUnavailable };
 
 /** Folders the records were moved out of are followed this many moves back. */
@@ -20,6 +22,21 @@ const MAX_BLOB_BYTES = 1024 * 1024;
 const cache = new Map<string, { head: string; result: HistoryResult }>();
 /** Folders records were moved out of, found by an earlier walk: the next HEAD's walk includes them from the start. */
 const movedFrom = new Map<string, string[]>();
+
+/**
+ * Statuses of the versions parsed so far, per prefix pair (what statusesOf depends on):
+ * HEAD moves with every commit, and the walk after it parses only the versions it adds.
+ * Dropped whole beyond MAX_CACHED_VERSIONS.
+ */
+const statusCaches = new Map<string, Map<string, ReadonlyMap<string, string>>>();
+const MAX_CACHED_VERSIONS = 100_000;
+
+function statusCacheFor(options: StatusOptions): Map<string, ReadonlyMap<string, string>> {
+  const key = `${options.decisionPrefix} ${options.assumptionPrefix}`;
+  let statuses = statusCaches.get(key);
+  if (!statuses || statuses.size > MAX_CACHED_VERSIONS) statusCaches.set(key, (statuses = new Map()));
+  return statuses;
+}
 
 /** `folders`: workspace-relative record folders (decision and assumption folders, and the register's). */
 export async function readGitHistory(root: string, folders: readonly string[], options: StatusOptions): Promise<HistoryResult> {
@@ -87,10 +104,11 @@ async function walk(root: string, prefix: string, head: string, folders: readonl
     commits = await log();
   }
 
-  const blobs = HistoryBuilder.blobsOf(commits, isHistoryPath);
-  const objects = await catFileBatch(root, blobs);
-  const builder = new HistoryBuilder(statusesOf(options));
-  builder.apply(
+  const builder = new HistoryBuilder(statusesOf(options), statusCacheFor(options));
+  const unknown = builder.blobsOf(commits, isHistoryPath);
+  const objects = await catFileBatch(root, unknown);
+  // In slices: the versions are parsed on the caller's thread (an editor's extension host).
+  await builder.applyInSlices(
     commits,
     (blob) => {
       const object = objects.get(blob);
@@ -98,16 +116,18 @@ async function walk(root: string, prefix: string, head: string, folders: readonl
       return object.data.toString('utf8');
     },
     isHistoryPath,
+    new TimeSlice(),
   );
   const histories: FileHistories = new Map();
   for (const [repoPath, entries] of builder.result()) {
     if (repoPath.startsWith(prefix)) histories.set(repoPath.slice(prefix.length), entries);
   }
-  return { available: true, head, histories, commits: commits.length, folders: [...repoFolders] };
+  return { available: true, head, histories, commits: commits.length, parsed: unknown.length, folders: [...repoFolders] };
 }
 
 /** Drops cached histories (tests; a repository rewritten under the same HEAD). */
 export function forgetGitHistory(): void {
   cache.clear();
   movedFrom.clear();
+  statusCaches.clear();
 }
