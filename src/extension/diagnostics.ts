@@ -12,6 +12,7 @@ import type { FolderIndex } from './folder-index';
 import { DIAGNOSTIC_SOURCE } from './ids';
 import type { IndexService } from './index-service';
 import { toVsRange } from './positions';
+import { TimeSlice } from '../node/time-slice';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -20,13 +21,29 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
+/**
+ * Files sent to VS Code per DiagnosticCollection.set call, at most. Between two calls the
+ * extension host yields once its slice has run its time: publishing 10,000 files at once
+ * held it for 150 ms and more (building the diagnostics, then VS Code's own conversion).
+ */
+const FILES_PER_SET = 500;
+
 export class DiagnosticsManager implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  /** Per folder: path → findings, as last published. */
+  /** Per folder: path → findings, as published (or about to be: see `unsent`). */
   private readonly published = new Map<FolderIndex, Map<string, Finding[]>>();
+  /**
+   * Per folder: the files whose diagnostics a publish still has to send, and that publish's
+   * number. A newer publish takes the unsent files over; the older one stops.
+   */
+  private readonly sending = new Map<FolderIndex, { job: number; unsent: Set<string>; done: Promise<void> }>();
+  private jobs = 0;
   private readonly subscription: vscode.Disposable;
-  /** Time spent in VS Code's DiagnosticCollection.set (its conversion and message to the window), for the bench. */
-  readonly setStats = { ms: 0 };
+  /**
+   * VS Code's DiagnosticCollection.set, for the bench and the tests: the time spent in it
+   * (its conversion and message to the window), the calls, and the most files in one call.
+   */
+  readonly setStats = { ms: 0, calls: 0, largestCall: 0 };
 
   constructor(private readonly service: IndexService) {
     this.subscription = service.onDidChange((folder) => this.publish(folder));
@@ -41,69 +58,102 @@ export class DiagnosticsManager implements vscode.Disposable {
     return this.published.get(folder)?.get(path) ?? [];
   }
 
+  /** Resolves once every publish has sent all it had to (the last slices of a large one). */
+  async whenSent(): Promise<void> {
+    while (this.sending.size > 0) await Promise.all([...this.sending.values()].map((s) => s.done));
+  }
+
+  /**
+   * Works out which files' diagnostics differ from what was published and sends them:
+   * at once when they are few, else FILES_PER_SET at a time in slices.
+   */
   publish(folder: FolderIndex): void {
     const changed = folder.lastChange;
     const previous = this.published.get(folder);
-    // Every change goes to the collection in one call: one message to the window for a
-    // branch switch's thousands of files, not one per file.
-    const updates: Array<[vscode.Uri, vscode.Diagnostic[] | undefined]> = [];
-    const memo = new DiagnosticMemo(folder);
+    const toSend = new Set(this.sending.get(folder)?.unsent);
     if (changed && previous) {
       // Only these code files changed: publish theirs, leave every other file alone.
       for (const path of changed) {
         const findings = folder.findingsAt(path);
         if (findings.length === 0) {
-          if (previous.delete(path)) updates.push([folder.uriOf(path), undefined]);
+          if (previous.delete(path)) toSend.add(path);
           continue;
         }
         const before = previous.get(path);
         if (before && sameFindings(before, findings)) continue;
         previous.set(path, findings);
-        updates.push([folder.uriOf(path), findings.map((f) => toDiagnostic(folder, f, memo))]);
+        toSend.add(path);
       }
-      this.send(updates);
-      return;
+    } else {
+      const byPath = new Map<string, Finding[]>();
+      for (const finding of folder.findings()) {
+        const list = byPath.get(finding.path);
+        if (list) list.push(finding);
+        else byPath.set(finding.path, [finding]);
+      }
+      const configFile = folder.config?.file;
+      if (configFile && folder.config!.problems.length) {
+        byPath.set(configFile, [...(byPath.get(configFile) ?? []), ...folder.config!.problems.map((p) => configFinding(configFile, p))]);
+      }
+      const before = previous ?? new Map<string, Finding[]>();
+      for (const [path, findings] of byPath) {
+        const was = before.get(path);
+        if (!was || !sameFindings(was, findings)) toSend.add(path);
+      }
+      for (const path of before.keys()) if (!byPath.has(path)) toSend.add(path);
+      this.published.set(folder, byPath);
     }
-    const byPath = new Map<string, Finding[]>();
-    for (const finding of folder.findings()) {
-      const list = byPath.get(finding.path);
-      if (list) list.push(finding);
-      else byPath.set(finding.path, [finding]);
-    }
-    const configFile = folder.config?.file;
-    if (configFile && folder.config!.problems.length) {
-      byPath.set(configFile, [...(byPath.get(configFile) ?? []), ...folder.config!.problems.map((p) => configFinding(configFile, p))]);
-    }
-    const before = previous ?? new Map<string, Finding[]>();
-    const next = new Map<string, Finding[]>();
-    for (const [path, findings] of byPath) {
-      next.set(path, findings);
-      const was = before.get(path);
-      if (was && sameFindings(was, findings)) continue;
-      updates.push([folder.uriOf(path), findings.map((f) => toDiagnostic(folder, f, memo))]);
-    }
-    for (const path of before.keys()) if (!next.has(path)) updates.push([folder.uriOf(path), undefined]);
-    this.send(updates);
-    this.published.set(folder, next);
+    this.sending.delete(folder);
+    if (toSend.size === 0) return;
+    const job = ++this.jobs;
+    const state = { job, unsent: toSend, done: Promise.resolve() };
+    this.sending.set(folder, state);
+    state.done = this.send(folder, state).catch((error: unknown) => console.error('alignment: publishing diagnostics failed', error));
   }
 
-  private send(updates: Array<[vscode.Uri, vscode.Diagnostic[] | undefined]>): void {
-    if (updates.length === 0) return;
-    const started = performance.now();
-    this.collection.set(updates);
-    this.setStats.ms += performance.now() - started;
+  /**
+   * Sends `state.unsent`, each file's diagnostics built from what is published when its
+   * turn comes. Stops when a newer publish of the folder took over.
+   */
+  private async send(folder: FolderIndex, state: { job: number; unsent: Set<string> }): Promise<void> {
+    // Every change goes to the collection in as few calls as the slices allow: one message
+    // to the window for a branch switch's thousands of files, not one per file.
+    const memo = new DiagnosticMemo(folder);
+    const slice = new TimeSlice();
+    const current = () => this.sending.get(folder)?.job === state.job;
+    while (state.unsent.size > 0) {
+      if (slice.due) {
+        await slice.next();
+        if (!current()) return;
+      }
+      const published = this.published.get(folder);
+      const updates: Array<[vscode.Uri, vscode.Diagnostic[] | undefined]> = [];
+      for (const path of state.unsent) {
+        const findings = published?.get(path);
+        updates.push([folder.uriOf(path), findings?.map((f) => toDiagnostic(folder, f, memo))]);
+        state.unsent.delete(path);
+        if (updates.length === FILES_PER_SET) break;
+      }
+      const started = performance.now();
+      this.collection.set(updates);
+      this.setStats.ms += performance.now() - started;
+      this.setStats.calls += 1;
+      this.setStats.largestCall = Math.max(this.setStats.largestCall, updates.length);
+    }
+    if (current()) this.sending.delete(folder);
   }
 
   forget(folder: FolderIndex): void {
+    this.sending.delete(folder);
     for (const path of this.published.get(folder)?.keys() ?? []) this.collection.delete(folder.uriOf(path));
     this.published.delete(folder);
   }
 
   dispose(): void {
     this.subscription.dispose();
+    this.sending.clear();
     this.collection.dispose();
   }
-
 }
 
 function toDiagnostic(folder: FolderIndex, finding: Finding, memo: DiagnosticMemo): vscode.Diagnostic {

@@ -20,7 +20,7 @@ import { trackWalkthrough } from './walkthrough';
 
 /** What activate() returns: used by the extension's own tests and by other extensions. */
 export interface AlignmentApi {
-  /** Resolves when every folder is indexed and pending changes are applied. */
+  /** Resolves when every folder is indexed, pending changes are applied and their diagnostics sent. */
   whenIdle(): Promise<void>;
   service: IndexService;
   diagnostics: DiagnosticsManager;
@@ -61,7 +61,10 @@ export function activate(context: vscode.ExtensionContext): AlignmentApi | undef
     const lenses = new RecordCodeLensProvider(service);
     context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'yaml' }, { scheme: 'file', pattern: '**/*.{rst,adoc,asciidoc}' }], lenses));
     return {
-      whenIdle: () => service.whenIdle(),
+      whenIdle: async () => {
+        await service.whenIdle();
+        await diagnostics.whenSent();
+      },
       service,
       diagnostics,
       setPrompts,

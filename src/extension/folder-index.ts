@@ -24,7 +24,7 @@ import { IGNORE_FILES } from '../node/ignore-rules';
 import type { ReferenceThread } from '../node/reference-thread';
 import { PooledReader, vanished } from '../node/read-text';
 import { loadWorkspace } from '../node/load-workspace';
-import { BusyTime, TimeSlice } from '../node/time-slice';
+import { BusyTime, SLICE_MS, TimeSlice } from '../node/time-slice';
 import { unreadableFolders, whyUnreadable, type UnreadableFolder } from '../node/readable-folders';
 import type { Scanner } from '../node/scanners';
 import { editorExcludes } from './scanner-choice';
@@ -410,6 +410,7 @@ export class FolderIndex implements vscode.Disposable {
           extraExclude: editorExcludes(this.folder),
           scanners: this.scanners(),
           signal: abort.signal,
+          earlyReadSliceMs: SLICE_MS,
         });
       } catch (error) {
         if (abort.signal.aborted) return; // superseded by a newer build

@@ -34,6 +34,12 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** Called once, as soon as the first scanner's process is running (not without one): other processes can start then without delaying it. */
   onScanStarted?: () => void;
+  /**
+   * The editor's: candidates read while the listing streams stop for the rest of an
+   * event-loop turn once they took this long in it (they are read later, in slices).
+   * Unset, as many are read as the listing names (the CLI: nothing else waits on it).
+   */
+  earlyReadSliceMs?: number;
 }
 
 export interface LoadedWorkspace {
@@ -48,9 +54,9 @@ export interface LoadedWorkspace {
   /**
    * `scanner`: what listed the files (`bundled rg`, `rg on PATH`, `git grep`, … or `node`);
    * `scanStartMs` and `listedMs`: when the scan started and when the listing was complete,
-   * in ms from the call's start.
+   * in ms from the call's start; `readEarly`: candidates read while the listing streamed.
    */
-  stats: { files: number; read: number; scanner: string; scanStartMs: number; listedMs: number };
+  stats: { files: number; read: number; readEarly: number; scanner: string; scanStartMs: number; listedMs: number };
 }
 
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
@@ -78,11 +84,25 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const early = new Map<string, PrefilteredRead>();
   const earlyWithoutReferences = new Set<string>();
   let earlyChars = 0;
+  let readEarlyCount = 0;
   let earlyInside: ((path: string) => boolean) | undefined;
+  // One parsed slice of a listing may name thousands of candidates: reading them all
+  // there held an editor's thread half a second (10,000 candidate files).
+  const sliceMs = options.earlyReadSliceMs;
+  let turnStartMs: number | undefined;
+  const turnSpent = () => {
+    if (sliceMs === undefined) return false;
+    if (turnStartMs === undefined) {
+      turnStartMs = performance.now();
+      setImmediate(() => (turnStartMs = undefined));
+    }
+    return performance.now() - turnStartMs > sliceMs;
+  };
   const readEarly = (path: string, candidate: boolean) => {
-    if (!candidate || earlyChars > EARLY_READ_CHARS) return;
+    if (!candidate || earlyChars > EARLY_READ_CHARS || turnSpent()) return;
     if (CONFIRM_RG_READS && !(earlyInside ??= folderInside(root))(path)) return;
     const result = reader.read(nodePath.join(root, path));
+    readEarlyCount++;
     if ('text' in result && !mayHaveReferences(path, result.text, config)) {
       earlyWithoutReferences.add(path);
       return;
@@ -164,7 +184,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     config,
     configFile: loaded.file,
     configProblems: loaded.problems,
-    stats: { files: files.length, read, scanner, scanStartMs, listedMs },
+    stats: { files: files.length, read, readEarly: readEarlyCount, scanner, scanStartMs, listedMs },
   };
 }
 

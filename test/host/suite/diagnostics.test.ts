@@ -217,4 +217,37 @@ describe('diagnostics', function () {
     await api.whenIdle();
     assert.equal(folder.updates - beforeDelete, 1, 'one update for the deleted folder');
   });
+
+  it('reach the Problems panel in slices of at most 500 files when thousands change at once, the last state winning', async function () {
+    this.timeout(120_000);
+    const ADR5 = 'docs/adr/0005-adopt-feature-flags.md';
+    const count = 1200;
+    const paths = Array.from({ length: count }, (_, i) => `bulk/m${Math.floor(i / 100)}/f${i % 100}.ts`);
+    for (const path of paths) await track(path);
+    await track('bulk');
+    for (let m = 0; m < count / 100; m++) fs.mkdirSync(wsUri(`bulk/m${m}`).fsPath, { recursive: true });
+    paths.forEach((path, i) => fs.writeFileSync(wsUri(path).fsPath, `// Flags per ADR-0005 (${i}).\nexport const n${i} = ${i};\n`));
+    const all = (code: string) => () => assert.equal(paths.filter((p) => codesOf(p).includes(code)).length, count, `files with ${code}`);
+    await eventually(all('ref.pending'), 30_000);
+    await settle(api);
+
+    // One record edit changes the findings of all 1,200 files: one publish.
+    const stats = api.diagnostics.setStats;
+    stats.largestCall = 0;
+    const callsBefore = stats.calls;
+    const record = await readText(ADR5);
+    const withStatus = (status: string) => record.replace(/^status: proposed$/m, `status: ${status}`);
+    await writeFile(ADR5, withStatus('deprecated'));
+    await eventually(all('ref.deprecated'), 30_000);
+    assert.ok(stats.largestCall <= 500, `one DiagnosticCollection.set call carried ${stats.largestCall} files`);
+    assert.ok(stats.calls - callsBefore >= Math.ceil(count / 500), `${stats.calls - callsBefore} calls`);
+
+    // Two edits in a row: what the second publish sends takes over what the first had left.
+    await writeFile(ADR5, withStatus('rejected'));
+    await sleep(20);
+    await writeFile(ADR5, record);
+    await eventually(all('ref.pending'), 30_000);
+    await settle(api);
+    assert.deepEqual([...new Set(paths.flatMap((p) => codesOf(p)))], ['ref.pending']);
+  });
 });
