@@ -55,8 +55,9 @@ export type HistoryState = { available: true; commits: number } | { available: f
 /** Milliseconds from a build's start to the end of each of its steps. */
 export interface BuildSteps {
   settings: number;
-  /** The scan (rg, or the walk) started, and the listing was complete. */
+  /** The scan (rg, or the walk) started, its process exited (none for the walk), and the listing was complete. */
   scanStarted: number;
+  scannerExited?: number;
   listed: number;
   loaded: number;
   folders: number;
@@ -442,6 +443,7 @@ export class FolderIndex implements vscode.Disposable {
       this.lastBuildSteps = {
         settings: settingsMs,
         scanStarted: settingsMs + loaded.stats.scanStartMs,
+        ...(loaded.stats.scanExitedMs !== undefined ? { scannerExited: settingsMs + loaded.stats.scanExitedMs } : {}),
         listed: settingsMs + loaded.stats.listedMs,
         loaded: loadedMs,
         folders: foldersMs,

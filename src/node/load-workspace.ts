@@ -54,9 +54,10 @@ export interface LoadedWorkspace {
   /**
    * `scanner`: what listed the files (`bundled rg`, `rg on PATH`, `git grep`, … or `node`);
    * `scanStartMs` and `listedMs`: when the scan started and when the listing was complete,
-   * in ms from the call's start; `readEarly`: candidates read while the listing streamed.
+   * in ms from the call's start, and `scanExitedMs` when the scanner's process exited (none
+   * for the Node walk); `readEarly`: candidates read while the listing streamed.
    */
-  stats: { files: number; read: number; readEarly: number; scanner: string; scanStartMs: number; listedMs: number };
+  stats: { files: number; read: number; readEarly: number; scanner: string; scanStartMs: number; scanExitedMs?: number; listedMs: number };
 }
 
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
@@ -184,7 +185,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     config,
     configFile: loaded.file,
     configProblems: loaded.problems,
-    stats: { files: files.length, read, readEarly: readEarlyCount, scanner, scanStartMs, listedMs },
+    stats: { files: files.length, read, readEarly: readEarlyCount, scanner, scanStartMs, scanExitedMs: listing?.exitedAt !== undefined ? listing.exitedAt - startMs : undefined, listedMs },
   };
 }
 

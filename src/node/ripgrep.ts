@@ -27,6 +27,8 @@ export interface ScanListing {
    * SEPARATOR): a file read from it must first be shown to lie inside the folder.
    */
   confirmReads?: boolean;
+  /** When the scanner's process exited (`performance.now()`): the listing was parsed to its end after that. */
+  exitedAt?: number;
 }
 
 /**
@@ -239,6 +241,7 @@ export function scanWithRipgrep(
       resolve(undefined);
     });
     child.on('close', async (code) => {
+      const exitedAt = performance.now();
       clearInterval(watchdog);
       signal?.removeEventListener('abort', onAbort);
       if (!(await finish()) || stalled) return resolve(undefined);
@@ -246,7 +249,7 @@ export function scanWithRipgrep(
       // 1: nothing matched. 2: an error, such as one unreadable folder; what it listed stands
       // when it listed anything (a bad binary or a bad pattern lists nothing).
       const ok = !signal?.aborted && !parser.malformed && (code === 0 || code === 1 || (code === 2 && files.length > 0));
-      resolve(ok ? { files, candidates, confirmReads: CONFIRM_RG_READS } : undefined);
+      resolve(ok ? { files, candidates, confirmReads: CONFIRM_RG_READS, exitedAt } : undefined);
     });
   });
 }

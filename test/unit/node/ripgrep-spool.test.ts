@@ -91,14 +91,19 @@ describe('spooled ripgrep scan', function () {
       { mode: 0o755 },
     );
     const seen: string[] = [];
+    let firstSeenAt = 0;
     const listing = await scanWithRipgrep(slowRg, temp, PATTERN, [], undefined, {
       spool: true,
       onFile: (file) => {
         seen.push(file);
+        firstSeenAt ||= performance.now();
         writeFileSync(flag, '');
       },
     });
+    const resolvedAt = performance.now();
     assert.deepEqual(seen, ['first.ts', 'second.ts']);
+    // When rg exited: after it saw the reader take the first record, before the listing resolved.
+    assert.ok(listing?.exitedAt !== undefined && listing.exitedAt > firstSeenAt && listing.exitedAt <= resolvedAt, `exited at ${listing?.exitedAt}`);
     assert.deepEqual(listing?.files.sort(), ['first.ts', 'second.ts']);
     assert.deepEqual([...listing!.candidates], ['first.ts']);
   });
