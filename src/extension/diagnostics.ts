@@ -68,6 +68,8 @@ export class DiagnosticsManager implements vscode.Disposable {
    * at once when they are few, else FILES_PER_SET at a time in slices.
    */
   publish(folder: FolderIndex): void {
+    // A folder removed from the workspace: its findings leave the Problems panel.
+    if (!this.service.all().includes(folder)) return this.forget(folder);
     const changed = folder.lastChange;
     const previous = this.published.get(folder);
     const toSend = new Set(this.sending.get(folder)?.unsent);

@@ -216,12 +216,15 @@ export class IndexService implements vscode.Disposable {
     );
   }
 
+  /** A removed folder's change event comes last: it is no longer in `all()`, and what showed it forgets it. */
   private removeFolder(workspaceFolder: vscode.WorkspaceFolder): void {
     const key = workspaceFolder.uri.toString();
-    this.folders.get(key)?.dispose();
+    const folder = this.folders.get(key);
+    folder?.dispose();
     this.folders.delete(key);
     this.pending.delete(key);
     this.rechecked.delete(key);
+    if (folder) this.changed.fire(folder);
   }
 
   private queue(uri: vscode.Uri, exists: boolean): void {

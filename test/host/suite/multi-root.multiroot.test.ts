@@ -209,4 +209,31 @@ describe('multi-root workspace', function () {
     await settle(api);
     assert.equal(service.updates, serviceUpdates, "the service folder's index did not change");
   });
+
+  it("takes a removed folder's findings out of the Problems panel and leaves the other folder's", async () => {
+    const ledger = uriIn(SECOND, LEDGER);
+    const main = uriIn(SERVICE, MAIN);
+    await unknownIn(ledger, 'ADR-0003');
+    const second = workspaceFolder(SECOND);
+    const at = second.index;
+    const removed = new Promise<void>((resolve) => {
+      const listener = vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        listener.dispose();
+        resolve();
+      });
+    });
+    assert.ok(vscode.workspace.updateWorkspaceFolders(at, 1), 'the folder can be removed');
+    try {
+      await removed;
+      await eventually(() => assert.deepEqual(codesOf(ledger), [], 'no finding left in the removed folder'));
+      assert.equal(api.service.all().length, 1);
+      await diagnosticWith(main, 'ref.superseded', (d) => d.message.includes('ADR-0003'));
+    } finally {
+      // Back as it was, for whatever runs next.
+      vscode.workspace.updateWorkspaceFolders(at, 0, { uri: second.uri, name: second.name });
+      await eventually(() => assert.equal(api.service.all().length, 2));
+      await api.whenIdle();
+    }
+    await unknownIn(ledger, 'ADR-0003');
+  });
 });
