@@ -63,9 +63,15 @@ export interface LoadedWorkspace {
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const startMs = performance.now();
   const signal = options.signal;
-  const loaded = options.config ? { config: options.config, problems: [] as ParseProblem[], file: undefined } : await loadRepoConfig(root);
+  // The three files are read at once: before the scan, each wait delays it.
+  const [repoConfig, adrToolsFolders, log4brainsFolders] = await Promise.all([
+    options.config ? undefined : loadRepoConfig(root),
+    readAdrToolsDir(root),
+    readLog4brainsFolders(root),
+  ]);
+  const loaded = repoConfig ?? { config: options.config, problems: [] as ParseProblem[], file: undefined };
   const config = loaded.config ?? DEFAULT_CONFIG;
-  const toolFolders = [...(await readAdrToolsDir(root)), ...(await readLog4brainsFolders(root))];
+  const toolFolders = [...adrToolsFolders, ...log4brainsFolders];
   // The prefilter must know every folder a record path may cite before the walk has
   // detected the layout: configured, tool-named and conventional folders (folders named
   // adr/adrs/decisions/decision-records are always covered).
