@@ -33,11 +33,14 @@ export const REINDEX_KEYS: readonly (keyof AlignmentConfig)[] = [
 
 export async function readFolderConfig(folder: vscode.WorkspaceFolder): Promise<FolderConfig> {
   const settings = readSettings(folder);
-  for (const name of CONFIG_FILE_NAMES) {
-    // A folder on disk is read directly, as the CLI reads it: while the window starts, a
-    // read through vscode.workspace.fs waits behind the workbench's own start (seconds on a
-    // large tree).
-    const read = folder.uri.scheme === 'file' ? await readConfigFile(nodePath.join(folder.uri.fsPath, name)) : await readThroughVsCode(vscode.Uri.joinPath(folder.uri, name));
+  // A folder on disk is read directly, as the CLI reads it: while the window starts, a
+  // read through vscode.workspace.fs waits behind the workbench's own start (seconds on a
+  // large tree). Every name is read at once; the first one there counts.
+  const reads = await Promise.all(
+    CONFIG_FILE_NAMES.map((name) => (folder.uri.scheme === 'file' ? readConfigFile(nodePath.join(folder.uri.fsPath, name)) : readThroughVsCode(vscode.Uri.joinPath(folder.uri, name)))),
+  );
+  for (const [i, name] of CONFIG_FILE_NAMES.entries()) {
+    const read = reads[i];
     if (!read) continue;
     if ('refused' in read) return { config: mergeConfig(settings), file: name, problems: [configNotRead(name, read.refused)] };
     const text = read.text;
