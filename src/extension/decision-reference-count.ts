@@ -64,7 +64,8 @@ export class DecisionReferenceCount {
       }
       total += counts.total;
     }
-    for (const folder of this.byFolder.keys()) if (!folders.includes(folder)) this.byFolder.delete(folder);
+    // A folder no longer counted (removed from the workspace) is let go, with its index.
+    for (const map of [this.byFolder, this.changed]) for (const folder of map.keys()) if (!folders.includes(folder)) map.delete(folder);
     return total;
   }
 }
