@@ -118,8 +118,8 @@ export class DiagnosticsManager implements vscode.Disposable {
    * turn comes. Stops when a newer publish of the folder took over.
    */
   private async send(folder: FolderIndex, state: { job: number; unsent: Set<string> }): Promise<void> {
-    // Every change goes to the collection in as few calls as the slices allow: one message
-    // to the window for a branch switch's thousands of files, not one per file.
+    // FILES_PER_SET files per call: a few messages to the window for a branch switch's
+    // thousands of files, not one per file.
     const memo = new DiagnosticMemo(folder);
     const slice = new TimeSlice();
     const current = () => this.sending.get(folder)?.job === state.job;

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { HistoryBuilder, parseGitLog, type FileHistories } from '../../../src/core/governance/history';
+import { HistoryBuilder, LOG_FORMAT, parseGitLog, type FileHistories } from '../../../src/core/governance/history';
 import { isHistoryPath, statusesOf } from '../../../src/core/governance/record-statuses';
 import { forgetGitHistory, readGitHistory } from '../../../src/node/git-history';
 
@@ -69,7 +69,7 @@ function allBlobs(repo: string): Map<string, string> {
   return blobs;
 }
 
-const LOG = ['log', '-z', '--raw', '-M', '--no-abbrev', '--reverse', '--format=%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%ae', 'HEAD'];
+const LOG = ['log', '-z', '--raw', '-M', '--no-abbrev', '--reverse', `--format=${LOG_FORMAT}`, 'HEAD'];
 
 function summary(histories: FileHistories): string[] {
   return [...histories].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([file, byKey]) => [...byKey.values()].flat().map((e) => `${file} ${e.status} ${e.commit}`));
