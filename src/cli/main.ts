@@ -156,6 +156,11 @@ async function load(dir: string, onScanStarted?: () => void): Promise<LoadedWork
 }
 
 if (require.main === module) {
+  // A reader that stops early (`alignment check | head`) closes the pipe: the rest of the
+  // output goes nowhere, and the run still ends with its own exit code (for pipefail).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -153,6 +153,28 @@ describe('hostile input: the CLI', () => {
     }
   });
 
+  it('a reader that closes the pipe early ends the output, not in a crash: the exit code is the run\'s own', async () => {
+    const ws = mkdtempSync(path.join(tmpdir(), 'alignment-epipe-'));
+    try {
+      mkdirSync(path.join(ws, 'docs/adr'), { recursive: true });
+      writeFileSync(path.join(ws, 'docs/adr/0001-use-mysql.md'), '---\nstatus: superseded\nsuperseded-by: ADR-0002\n---\n# Use MySQL\n');
+      writeFileSync(path.join(ws, 'docs/adr/0002-use-postgres.md'), '---\nstatus: accepted\nowner: lee@example.com\nsupersedes: ADR-0001\n---\n# Use PostgreSQL\n');
+      // Enough output that it cannot all sit in the pipe before the reader is gone.
+      for (let i = 0; i < 3000; i++) writeFileSync(path.join(ws, `f${i}.ts`), `// Orders per ADR-0009 (${i}), which no record has.\n`);
+      const child = spawn(process.execPath, [cli, 'check', '--now', '2026-11-24', ws], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // Like `| head -c 100`: take a little, then close the pipe.
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.doesNotMatch(stderr, /EPIPE|Unhandled|node:internal/, 'no stack trace');
+      assert.match(stderr, /^3000 errors, 0 warnings/, 'the summary still reaches stderr');
+      assert.equal(code, 1, 'the errors found still fail the run');
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
   it('new when docs/adr is a file: exit 2 with a message, no stack trace', () => {
     const dir = ws({ 'docs/adr': 'not a folder\n' });
     const r = run(['new', 'decision', 'Blocked', dir]);
