@@ -20,7 +20,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_DECISION_FOLDERS } from '../src/core/layout';
 import { referencePrefilter } from '../src/core/references';
-import { bundledRipgrep, ripgrepIgnoreArgs } from '../src/node/ripgrep';
+import { bundledRipgrep, ripgrepIgnoreArgs, ripgrepScanArgs } from '../src/node/ripgrep';
 
 export const HOW_TO_BUILD_THE_TREE = `A real 100k-file tree: 13 copies of typescript-eslint (~7.5k files each) and a docs/adr:
   git clone --bare https://github.com/typescript-eslint/typescript-eslint /tmp/tse.git
@@ -37,6 +37,8 @@ interface Variant {
   env?: NodeJS.ProcessEnv;
   /** A CLI run (its output is compared across scanners). */
   cli: boolean;
+  /** Its standard output goes to a file, as the CLI's own scan writes its spool. */
+  toFile?: boolean;
 }
 
 interface Sample {
@@ -71,7 +73,8 @@ export function benchTree(root: string, argv: string[]): void {
   const compareDir = option(argv, '--compare');
   const compareCli = compareDir ? buildCli(root, path.resolve(compareDir), path.join(root, 'dist', 'bench-cli-compare.js')) : undefined;
 
-  const pattern = referencePrefilter({ decisionPrefix: 'ADR', assumptionPrefix: 'ASM', decisionFolders: DEFAULT_DECISION_FOLDERS }).regex;
+  const prefilter = referencePrefilter({ decisionPrefix: 'ADR', assumptionPrefix: 'ASM', decisionFolders: DEFAULT_DECISION_FOLDERS });
+  const pattern = prefilter.regex;
   const rgArgs = ['-n', '-i', ...ripgrepIgnoreArgs([]), '-e', pattern, '.'];
   const pathRg = spawnSync('rg', ['--version']).status === 0 ? 'rg' : undefined;
   const bundled = bundledRipgrep(path.join(root, 'dist'));
@@ -90,6 +93,11 @@ export function benchTree(root: string, argv: string[]): void {
   variants.push({ name: `rg -n -i (${pathRg ? 'PATH' : 'bundled'}), same pattern and ignores`, argv: [baseline, ...rgArgs], cli: false });
   // The bundled rg's own time over the same search, for reference (the ratios are to the first rg).
   if (bundled && pathRg) variants.push({ name: 'rg -n -i (bundled), same pattern and ignores', argv: [bundled, ...rgArgs], cli: false });
+  // The CLI's own rg command alone, into a file as the CLI spools it: the floor of a
+  // bundled check (listing every file costs rg a write per file, see ripgrep.ts).
+  const scanAlone = (rg: string, which: string): Variant => ({ name: scanAloneName(which), argv: [rg, ...ripgrepScanArgs(prefilter.ripgrepRegex, [])], cli: false, toFile: true });
+  if (bundled) variants.push(scanAlone(bundled, 'bundled'));
+  if (pathRg) variants.push(scanAlone(pathRg, 'PATH'));
   if (bundled) variants.push(...check('bundled'));
   if (pathRg) variants.push(...check('path'));
   if (isRepo) variants.push(...check('git'));
@@ -136,6 +144,18 @@ export function benchTree(root: string, argv: string[]): void {
     const ratios = samples.get(variant)!.map((s, i) => s.ms / samples.get(own)![i].ms);
     console.log(`${variant.name} ÷ ${own.name.replace(/, same pattern.*$/, '')}: ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}), the same rg binary`);
   }
+  // The floor of each rg-backed check: its own rg command alone, against rg's search and against the check.
+  const ratio = (a: Variant, b: Variant) => {
+    const ratios = samples.get(a)!.map((s, i) => s.ms / samples.get(b)![i].ms);
+    return `${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
+  };
+  for (const [which, scanner] of [['bundled', 'bundled'], ['PATH', 'path']] as const) {
+    const alone = measured.find((v) => v.name === scanAloneName(which));
+    const search = measured.find((v) => v.name.startsWith(`rg -n -i (${which})`));
+    const checked = measured.find((v) => v.name === `alignment check, ${scanner}`);
+    if (alone && search) console.log(`${alone.name} ÷ rg -n -i (${which}): ${ratio(alone, search)}: what listing every file costs rg`);
+    if (alone && checked) console.log(`${checked.name} ÷ ${alone.name}: ${ratio(checked, alone)}: what Node adds`);
+  }
   const outputs = measured.filter((v) => v.cli).map((v) => [v.name, samples.get(v)![0].output] as const);
   const differing = outputs.filter(([, out]) => out !== outputs[0][1]).map(([name]) => name);
   console.log(
@@ -153,6 +173,9 @@ export function benchTree(root: string, argv: string[]): void {
 }
 
 export const SWITCH_BRANCH = 'bench-switch';
+
+/** The check's own rg command run alone (`which`: bundled or PATH), its output into a file as the check spools it. */
+const scanAloneName = (which: string) => `the check's own rg scan (${which}), to a file`;
 
 interface SwitchMedians {
   medianExtensionMs: number;
@@ -264,12 +287,14 @@ function runOnce(variant: Variant, cwd: string): Sample {
   const time = existsSync('/usr/bin/time');
   const [command, ...args] = time ? ['/usr/bin/time', '-f', '%M %U %S', '-o', rssFile, ...variant.argv] : variant.argv;
   const start = performance.now();
-  const result = spawnSync(command, args, { cwd, env: { ...process.env, ...variant.env }, maxBuffer: 1 << 28, encoding: 'utf8' });
+  const out = variant.toFile ? openSync(path.join(dir, 'out'), 'w') : 'pipe';
+  const result = spawnSync(command, args, { cwd, env: { ...process.env, ...variant.env }, maxBuffer: 1 << 28, encoding: 'utf8', stdio: ['ignore', out, 'pipe'] });
   const ms = performance.now() - start;
+  if (typeof out === 'number') closeSync(out);
   if (result.status !== 0 && !(result.status === 1 && !variant.cli)) throw new Error(`${variant.name} failed (${result.status}): ${result.stderr}`);
   const [rssKb, user, system] = time ? readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : [];
   rmSync(dir, { recursive: true, force: true });
-  return { ms, rssKb, cpuMs: user === undefined ? undefined : (user + system) * 1000, output: result.stdout };
+  return { ms, rssKb, cpuMs: user === undefined ? undefined : (user + system) * 1000, output: result.stdout ?? '' };
 }
 
 /** Bundles `dir`'s CLI as it ships into `outfile` with this checkout's esbuild. */
