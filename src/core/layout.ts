@@ -137,6 +137,23 @@ export function detectLayout(paths: readonly string[] | LayoutEvidence, config: 
 }
 
 /**
+ * The layout to guess a record's role by before the listing is complete (to parse it
+ * while the scan still runs): the configured folders, else the tools' folders and every
+ * conventional one, open as detectLayout would open them. A guess counts only where the
+ * detected layout gives the same role.
+ */
+export function provisionalLayout(config: AlignmentConfig, hints: LayoutHints): Layout {
+  if (config.decisionFolders.length > 0) return detectLayout([], config, hints);
+  const named = hints.toolFolders.map(normaliseFolder);
+  const decisionFolders = [...new Set([...named, ...DEFAULT_DECISION_FOLDERS])];
+  return {
+    decisionFolders,
+    assumptionFolders: config.assumptionFolders.map(normaliseFolder),
+    openFolders: decisionFolders.filter((f) => named.includes(f) || isDecisionFolderName(f)),
+  };
+}
+
+/**
  * Whether a path can be more than code under some layout: a record document or a YAML
  * file. Only these are looked at by layout detection (a decision folder is found by the
  * record-like documents in it), and under any layout every other path is code, or

@@ -24,6 +24,14 @@ interface FileEntry {
   problems: ParseProblem[];
 }
 
+type RecordRole = Exclude<FileRole, 'code'>;
+
+/** A record file parsed by parseRecordFile, for one role: what `update` stores for it. */
+export interface ParsedRecordFile {
+  readonly role: RecordRole;
+  readonly entry: FileEntry;
+}
+
 export class WorkspaceModel {
   private readonly files = new Map<string, FileEntry>();
   /** Code references by file, kept current as files change. */
@@ -95,12 +103,28 @@ export class WorkspaceModel {
       this.remove(path);
       return false;
     }
-    if (role !== 'code' && !this.files.has(path) && this.recordFileCount() >= this.config.maxRecords) {
-      this.recordsLeftOut.add(path);
-      return true;
-    }
+    if (role !== 'code' && this.recordLeftOut(path)) return true;
     this.recordsLeftOut.delete(path);
     this.store(path, this.parse(path, role, text));
+    return true;
+  }
+
+  /**
+   * `update` with the file parsed before (parseRecordFile, with this model's
+   * configuration). False, and nothing done, when the path's role here is another one.
+   */
+  updateParsed(path: string, parsed: ParsedRecordFile): boolean {
+    if (this.roleOf(path) !== parsed.role) return false;
+    if (this.recordLeftOut(path)) return true;
+    this.recordsLeftOut.delete(path);
+    this.store(path, parsed.entry);
+    return true;
+  }
+
+  /** A record file new to the index once maxRecords are indexed is left out (and remembered as such). */
+  private recordLeftOut(path: string): boolean {
+    if (this.files.has(path) || this.recordFileCount() < this.config.maxRecords) return false;
+    this.recordsLeftOut.add(path);
     return true;
   }
 
@@ -312,39 +336,47 @@ export class WorkspaceModel {
     return entry.decision ? [entry.decision] : entry.assumptions;
   }
 
-  /**
-   * Parses one file. Never throws: an empty record file, or a failure of a parser on some
-   * input nobody foresaw, becomes a problem on that file and the rest of the run goes on.
-   */
+  /** Parses one file by its role (never throws, see parseRecordFile). */
   private parse(path: string, role: FileRole, written: string): FileEntry {
     if (role === 'code') return { role, assumptions: [], references: codeReferences(path, written, this.scanOptions), problems: [] };
-    const text = withLineFeeds(written);
-    if (role !== 'assumption-register' && text.trim() === '') {
-      return { role, assumptions: [], references: [], problems: [fileProblem(`${path} is empty: it holds no ${role === 'decision' ? 'decision record' : 'assumption'}`)] };
-    }
-    try {
-      return this.parseUnguarded(path, role, text);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return { role, assumptions: [], references: [], problems: [fileProblem(`${path} could not be read as a record (${reason.slice(0, 200)}); it is left out of the index`)] };
-    }
+    return parseRecordFile(this.config, path, role, written).entry;
   }
+}
 
-  private parseUnguarded(path: string, role: Exclude<FileRole, 'code'>, text: string): FileEntry {
-    const { decisionPrefix, assumptionPrefix } = this.config;
-    switch (role) {
-      case 'decision': {
-        const result = parseDecision(path, text, { prefix: decisionPrefix, assumptionPrefix });
-        return { role, decision: result.decision, assumptions: [], references: [], problems: result.problems };
-      }
-      case 'assumption': {
-        const result = parseAssumptionFile(path, text, { prefix: assumptionPrefix, decisionPrefix });
-        return { role, assumptions: result.assumptions, references: [], problems: result.problems };
-      }
-      case 'assumption-register': {
-        const result = parseAssumptionRegister(path, text, { prefix: assumptionPrefix, decisionPrefix });
-        return { role, assumptions: result.assumptions, references: [], problems: result.problems };
-      }
+/**
+ * Parses a record file for `role` as `update` does. It needs only the configuration, not
+ * the layout: a file can be parsed while the listing streams and handed to `updateParsed`
+ * once the layout says its role. Never throws: an empty record file, or a failure of a
+ * parser on some input nobody foresaw, becomes a problem on that file and the rest of the
+ * run goes on.
+ */
+export function parseRecordFile(config: AlignmentConfig, path: string, role: RecordRole, written: string): ParsedRecordFile {
+  const text = withLineFeeds(written);
+  if (role !== 'assumption-register' && text.trim() === '') {
+    return { role, entry: { role, assumptions: [], references: [], problems: [fileProblem(`${path} is empty: it holds no ${role === 'decision' ? 'decision record' : 'assumption'}`)] } };
+  }
+  try {
+    return { role, entry: parseUnguarded(config, path, role, text) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { role, entry: { role, assumptions: [], references: [], problems: [fileProblem(`${path} could not be read as a record (${reason.slice(0, 200)}); it is left out of the index`)] } };
+  }
+}
+
+function parseUnguarded(config: AlignmentConfig, path: string, role: RecordRole, text: string): FileEntry {
+  const { decisionPrefix, assumptionPrefix } = config;
+  switch (role) {
+    case 'decision': {
+      const result = parseDecision(path, text, { prefix: decisionPrefix, assumptionPrefix });
+      return { role, decision: result.decision, assumptions: [], references: [], problems: result.problems };
+    }
+    case 'assumption': {
+      const result = parseAssumptionFile(path, text, { prefix: assumptionPrefix, decisionPrefix });
+      return { role, assumptions: result.assumptions, references: [], problems: result.problems };
+    }
+    case 'assumption-register': {
+      const result = parseAssumptionRegister(path, text, { prefix: assumptionPrefix, decisionPrefix });
+      return { role, assumptions: result.assumptions, references: [], problems: result.problems };
     }
   }
 }

@@ -6,10 +6,10 @@
 import { realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { DEFAULT_CONFIG, type AlignmentConfig } from '../core/config';
-import { DEFAULT_DECISION_FOLDERS, detectLayout, LayoutEvidence, mayBeRecord, type Layout } from '../core/layout';
+import { DEFAULT_DECISION_FOLDERS, detectLayout, LayoutEvidence, mayBeRecord, provisionalLayout, roleOf, type Layout } from '../core/layout';
 import type { ParseProblem } from '../core/model';
 import { mayHaveReferences, referencePrefilter } from '../core/references';
-import { WorkspaceModel } from '../core/workspace-model';
+import { parseRecordFile, WorkspaceModel, type ParsedRecordFile } from '../core/workspace-model';
 import { loadRepoConfig, readAdrToolsDir, readLog4brainsFolders } from './config';
 import { referenceBytePrefilter } from './literal-prefilter';
 import { PooledReader, vanished, type PrefilteredRead } from './read-text';
@@ -55,9 +55,10 @@ export interface LoadedWorkspace {
    * `scanner`: what listed the files (`bundled rg`, `rg on PATH`, `git grep`, … or `node`);
    * `scanStartMs` and `listedMs`: when the scan started and when the listing was complete,
    * in ms from the call's start, and `scanExitedMs` when the scanner's process exited (none
-   * for the Node walk); `readEarly`: candidates read while the listing streamed.
+   * for the Node walk); `readEarly`: candidates and records read while the listing
+   * streamed; `parsedEarly`: records parsed then whose parse the layout kept.
    */
-  stats: { files: number; read: number; readEarly: number; scanner: string; scanStartMs: number; scanExitedMs?: number; listedMs: number };
+  stats: { files: number; read: number; readEarly: number; parsedEarly: number; scanner: string; scanStartMs: number; scanExitedMs?: number; listedMs: number };
 }
 
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
@@ -105,6 +106,26 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     }
     return performance.now() - turnStartMs > sliceMs;
   };
+  // Record files in a folder they are records in whatever the layout turns out to be
+  // (configured, a tool's, conventional) are read and parsed as rg names them too: the
+  // main thread waits on rg then, and 124 records (shopware) took 175–200 ms after it.
+  // A parse counts once the layout gives the role it was parsed for (parseRecordFile).
+  const guess = provisionalLayout(config, { toolFolders });
+  const parsedEarly = new Map<string, { text: string; parsed: ParsedRecordFile }>();
+  const parseEarly = (path: string): boolean => {
+    const role = roleOf(path, guess);
+    if (role === undefined || role === 'code' || earlyChars > EARLY_READ_CHARS || turnSpent()) return false;
+    if (CONFIRM_RG_READS && !(earlyInside ??= folderInside(root))(path)) return false;
+    const result = reader.read(nodePath.join(root, path));
+    readEarlyCount++;
+    if ('text' in result) {
+      parsedEarly.set(path, { text: result.text, parsed: parseRecordFile(config, path, role, result.text) });
+      earlyChars += result.text.length;
+    } else {
+      early.set(path, result);
+    }
+    return true;
+  };
   const readEarly = (path: string, candidate: boolean) => {
     if (!candidate || earlyChars > EARLY_READ_CHARS || turnSpent()) return;
     if (CONFIRM_RG_READS && !(earlyInside ??= folderInside(root))(path)) return;
@@ -137,6 +158,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     if (mayBeRecord(path)) {
       streamed.push(path);
       evidence.add(path);
+      if (parseEarly(path)) return;
     }
     readEarly(path, candidate);
   };
@@ -161,6 +183,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   // Synchronous reads in slices of a few milliseconds, yielding between them: the event
   // loop is never held for long (see PooledReader on why not promise-based reads).
   let read = 0;
+  let parsedEarlyCount = 0;
   const slice = new TimeSlice();
   for (const path of toRead) {
     if (slice.due) {
@@ -175,7 +198,15 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     }
     if (inside && !inside(path)) continue;
     const code = role === 'code';
-    const readBefore = listing && early.get(path);
+    const parsedBefore = parsedEarly.get(path);
+    if (parsedBefore) parsedEarly.delete(path);
+    if (parsedBefore && model.updateParsed(path, parsedBefore.parsed)) {
+      read++;
+      parsedEarlyCount++;
+      continue;
+    }
+    // A guessed role the layout does not give: the text read is parsed below, as read now.
+    const readBefore = (listing && early.get(path)) || (parsedBefore && { text: parsedBefore.text });
     if (readBefore) early.delete(path); // its text is parsed once: let it go after
     const result = readBefore || reader.read(nodePath.join(root, path), code && !listing ? keepBytes : undefined);
     read++;
@@ -191,7 +222,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     config,
     configFile: loaded.file,
     configProblems: loaded.problems,
-    stats: { files: files.length, read, readEarly: readEarlyCount, scanner, scanStartMs, scanExitedMs: listing?.exitedAt !== undefined ? listing.exitedAt - startMs : undefined, listedMs },
+    stats: { files: files.length, read, readEarly: readEarlyCount, parsedEarly: parsedEarlyCount, scanner, scanStartMs, scanExitedMs: listing?.exitedAt !== undefined ? listing.exitedAt - startMs : undefined, listedMs },
   };
 }
 

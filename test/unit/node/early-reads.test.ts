@@ -48,3 +48,47 @@ describe('early reads of candidates', () => {
     assert.deepEqual(findings, summary(unbounded));
   });
 });
+
+// Records are parsed as rg names them too, where the role they will have is already
+// known (configured, a tool's or a conventional folder); a parse counts only when the
+// detected layout gives that role, so the index is the one the Node walk builds.
+describe('records parsed while the listing streams', () => {
+  let root: string;
+  const RECORDS = 40;
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'alignment-early-records-'));
+    mkdirSync(path.join(root, 'docs/adr'), { recursive: true });
+    for (let n = 1; n <= RECORDS; n++) {
+      const id = String(n).padStart(4, '0');
+      writeFileSync(path.join(root, `docs/adr/${id}-choice-${n}.md`), `---\nstatus: ${n === 1 ? 'superseded' : 'accepted'}\n---\n# Choice ${n}\n\nNo ids here.\n`);
+    }
+    // docs/architecture is a conventional folder, but with docs/adr there it holds code:
+    // a numbered document in it is guessed a record and must end up scanned as code.
+    mkdirSync(path.join(root, 'docs/architecture'), { recursive: true });
+    writeFileSync(path.join(root, 'docs/architecture/0001-overview.md'), '# Overview\n\n<!-- Rests on ADR-0001. -->\n');
+    // A folder named like a decision folder elsewhere is found by the layout, not guessed.
+    mkdirSync(path.join(root, 'services/billing/decisions'), { recursive: true });
+    writeFileSync(path.join(root, 'services/billing/decisions/0001-bill-monthly.md'), '---\nstatus: proposed\n---\n# Bill monthly\n');
+    mkdirSync(path.join(root, 'src'), { recursive: true });
+    writeFileSync(path.join(root, 'src/orders.ts'), '// See ADR-0001.\nexport const orders = 1;\n');
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('keep the parses the layout confirms, and give the index the Node walk gives', async () => {
+    assert.ok(rg, 'the bundled rg is installed');
+    const scanned = await loadWorkspace(root, { scanners: [{ kind: 'rg' as const, command: rg!, label: 'bundled rg' }] });
+    assert.equal(scanned.stats.scanner, 'bundled rg');
+    assert.equal(scanned.stats.parsedEarly, RECORDS, 'the records of docs/adr are parsed while rg lists');
+    const walked = await loadWorkspace(root, { allowProcesses: false });
+    assert.equal(walked.stats.parsedEarly, 0);
+    const records = (loaded: LoadedWorkspace) => loaded.model.index.decisions.map((d) => `${d.path} ${d.id} ${d.status} ${d.title}`).sort();
+    assert.equal(records(scanned).length, RECORDS + 1);
+    assert.deepEqual(records(scanned), records(walked));
+    assert.deepEqual(summary(scanned).sort(), summary(walked).sort());
+    // The wrongly guessed document is code, with its reference.
+    assert.deepEqual(
+      scanned.model.index.references.filter((r) => r.path.startsWith('docs/')).map((r) => `${r.path} ${r.id}`),
+      ['docs/architecture/0001-overview.md ADR-0001'],
+    );
+  });
+});
