@@ -21,6 +21,7 @@ import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { DEFAULT_DECISION_FOLDERS } from '../../../src/core/layout';
+import { compareText } from '../../../src/core/compare-text';
 import { referencePrefilter } from '../../../src/core/references';
 import type { FolderIndex } from '../../../src/extension/folder-index';
 import { ripgrepIgnoreArgs, vscodeRipgrep } from '../../../src/node/ripgrep';
@@ -155,7 +156,8 @@ describe('editor benchmark on a large tree', function () {
       medianLoopP99Ms: median(rounds.map((r) => r.loopP99Ms)),
     };
     // Typing in an open file while the whole tree is indexed again, and while idle.
-    const typed = folder.index?.referencePaths()[0] ?? [...folder.allFiles].find((p) => folder.roleOf(p) === 'code') ?? folder.index?.decisions[0]?.path;
+    // The first file with references by path, so that runs type into the same file (the index's order varies with re-indexes and file events).
+    const typed = folder.index?.referencePaths().sort(compareText)[0] ?? [...folder.allFiles].find((p) => folder.roleOf(p) === 'code') ?? folder.index?.decisions[0]?.path;
     if (typed) {
       const document = await vscode.workspace.openTextDocument(folder.uriOf(typed));
       const idle = await profiled('typing-idle', () => typeDuring(document, new Promise((resolve) => setTimeout(resolve, 3000))));
