@@ -292,8 +292,8 @@ export class FolderIndex implements vscode.Disposable {
   private async unreadableParts(loaded: Parameters<typeof unreadableFolders>[1]): Promise<UnreadableFolder[]> {
     if (this.folder.uri.scheme !== 'file') return [];
     const root = this.folder.uri.fsPath;
-    const reason = await whyUnreadable(root);
-    return reason ? [{ folder: '.', reason }] : unreadableFolders(root, loaded);
+    const [reason, folders] = await Promise.all([whyUnreadable(root), unreadableFolders(root, loaded)]);
+    return reason ? [{ folder: '.', reason }] : folders;
   }
 
   /** Says once, when a build first finds it, that a folder cannot be read (its records would silently be missing). */
