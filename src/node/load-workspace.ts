@@ -6,20 +6,18 @@
 import { realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { DEFAULT_CONFIG, type AlignmentConfig } from '../core/config';
-import { DEFAULT_DECISION_FOLDERS, detectLayout, LayoutEvidence, mayBeRecord, provisionalLayout, roleOf, type Layout } from '../core/layout';
+import { DEFAULT_DECISION_FOLDERS, detectLayout, LayoutEvidence, mayBeRecord, provisionalLayout, type Layout } from '../core/layout';
 import type { ParseProblem } from '../core/model';
-import { mayHaveReferences, referencePrefilter } from '../core/references';
-import { parseRecordFile, WorkspaceModel, type ParsedRecordFile } from '../core/workspace-model';
+import { referencePrefilter } from '../core/references';
+import { WorkspaceModel } from '../core/workspace-model';
 import { loadRepoConfig, readAdrToolsDir, readLog4brainsFolders } from './config';
 import { referenceBytePrefilter } from './literal-prefilter';
-import { PooledReader, vanished, type PrefilteredRead } from './read-text';
+import { EarlyReads } from './early-reads';
+import { PooledReader, vanished } from './read-text';
 import { CONFIRM_RG_READS } from './ripgrep';
 import { cliScanners, runScanners, type Scanner } from './scanners';
 import { TimeSlice } from './time-slice';
 import { walkFiles } from './walk-files';
-
-/** Text of candidates read while the scan still runs, at most (the rest is read after it): it is held until the layout is known, so it counts against the peak memory. */
-const EARLY_READ_CHARS = 8 * 1024 * 1024;
 
 export interface LoadOptions {
   /** Configuration to use instead of reading `.alignment.yaml` (the extension merges settings itself). */
@@ -35,9 +33,10 @@ export interface LoadOptions {
   /** Called once, as soon as the first scanner's process is running (not without one): other processes can start then without delaying it. */
   onScanStarted?: () => void;
   /**
-   * The editor's: candidates read while the listing streams stop for the rest of an
-   * event-loop turn once they took this long in it (they are read later, in slices).
-   * Unset, as many are read as the listing names (the CLI: nothing else waits on it).
+   * The editor's: reads while the listing streams stop for the rest of an event-loop
+   * turn once they took this long in it; the rest are taken up while rg prints nothing
+   * new, or after the listing, in slices (EarlyReads). Unset, everything is read as the
+   * listing names it (the CLI: nothing else waits on it).
    */
   earlyReadSliceMs?: number;
 }
@@ -85,59 +84,20 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const exclude = [...config.exclude, ...(options.extraExclude ?? [])];
   const maxBytes = config.maxFileSizeKb * 1024;
   const reader = new PooledReader(maxBytes);
-  // Candidates are read as rg names them, while it still lists the rest (their parse
-  // waits for the layout, which needs the whole listing). A candidate whose comments hold
-  // no candidate at all has no references in any layout: only its path is kept (most
-  // large candidates are such: lock files, changelogs).
-  const early = new Map<string, PrefilteredRead>();
-  const earlyWithoutReferences = new Set<string>();
-  let earlyChars = 0;
-  let readEarlyCount = 0;
-  let earlyInside: ((path: string) => boolean) | undefined;
-  // One parsed slice of a listing may name thousands of candidates: reading them all
-  // there held an editor's thread half a second (10,000 candidate files).
-  const sliceMs = options.earlyReadSliceMs;
-  let turnStartMs: number | undefined;
-  const turnSpent = () => {
-    if (sliceMs === undefined) return false;
-    if (turnStartMs === undefined) {
-      turnStartMs = performance.now();
-      setImmediate(() => (turnStartMs = undefined));
-    }
-    return performance.now() - turnStartMs > sliceMs;
-  };
-  // Record files in a folder they are records in whatever the layout turns out to be
-  // (configured, a tool's, conventional) are read and parsed as rg names them too: the
-  // main thread waits on rg then, and 124 records (shopware) took 175–200 ms after it.
-  // A parse counts once the layout gives the role it was parsed for (parseRecordFile).
-  const guess = provisionalLayout(config, { toolFolders });
-  const parsedEarly = new Map<string, { text: string; parsed: ParsedRecordFile }>();
-  const parseEarly = (path: string): boolean => {
-    const role = roleOf(path, guess);
-    if (role === undefined || role === 'code' || earlyChars > EARLY_READ_CHARS || turnSpent()) return false;
-    if (CONFIRM_RG_READS && !(earlyInside ??= folderInside(root))(path)) return false;
-    const result = reader.read(nodePath.join(root, path));
-    readEarlyCount++;
-    if ('text' in result) {
-      parsedEarly.set(path, { text: result.text, parsed: parseRecordFile(config, path, role, result.text) });
-      earlyChars += result.text.length;
-    } else {
-      early.set(path, result);
-    }
-    return true;
-  };
-  const readEarly = (path: string, candidate: boolean) => {
-    if (!candidate || earlyChars > EARLY_READ_CHARS || turnSpent()) return;
-    if (CONFIRM_RG_READS && !(earlyInside ??= folderInside(root))(path)) return;
-    const result = reader.read(nodePath.join(root, path));
-    readEarlyCount++;
-    if ('text' in result && !mayHaveReferences(path, result.text, config)) {
-      earlyWithoutReferences.add(path);
-      return;
-    }
-    early.set(path, result);
-    if ('text' in result) earlyChars += result.text.length;
-  };
+  let insideCheck: ((path: string) => boolean) | undefined;
+  const inside = () => (insideCheck ??= folderInside(root));
+  // Candidates are read, and records whose role is already known (configured, a tool's or
+  // a conventional folder) read and parsed, as rg names them: the main thread waits on rg
+  // then (124 records took shopware's check 175–200 ms after rg exited). Their references
+  // and roles wait for the layout, which needs the whole listing.
+  const early = new EarlyReads({
+    root,
+    config,
+    reader,
+    guess: provisionalLayout(config, { toolFolders }),
+    inside: CONFIRM_RG_READS ? inside : undefined,
+    sliceMs: options.earlyReadSliceMs,
+  });
   const scanners = options.allowProcesses === false ? [] : (options.scanners ?? cliScanners());
   // The record-like paths of an rg listing are picked, and what they say of the layout
   // taken, while it streams (Node mostly waits on rg then), not after: that was 26–39 ms
@@ -150,20 +110,22 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     streamed = [];
     evidence = new LayoutEvidence();
     streamedFiles = 0;
+    early.restart();
     if (!started) options.onScanStarted?.();
     started = true;
   };
   const onFile = (path: string, candidate: boolean) => {
     streamedFiles++;
-    if (mayBeRecord(path)) {
+    const recordLike = mayBeRecord(path);
+    if (recordLike) {
       streamed.push(path);
       evidence.add(path);
-      if (parseEarly(path)) return;
     }
-    readEarly(path, candidate);
+    early.offer(path, candidate, recordLike);
   };
+  const whileWaiting = () => early.whileWaiting();
   const scanStartMs = performance.now() - startMs;
-  const { listing, scanner } = await runScanners(scanners, root, prefilter, exclude, signal, { onFile, onStart });
+  const { listing, scanner } = await runScanners(scanners, root, prefilter, exclude, signal, { onFile, onStart, whileWaiting });
   signal?.throwIfAborted();
   const files = listing?.files ?? (await walkFiles(root, exclude, 16, signal));
   const listedMs = performance.now() - startMs;
@@ -179,7 +141,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const candidate = new RegExp(prefilter.regex, 'i');
   const keepBytes = referenceBytePrefilter(prefilter);
   const toRead = listing ? [...new Set([...documents, ...listing.candidates])].sort() : files;
-  const inside = listing?.confirmReads ? (earlyInside ?? folderInside(root)) : undefined;
+  const confirm = listing?.confirmReads ? inside() : undefined;
   // Synchronous reads in slices of a few milliseconds, yielding between them: the event
   // loop is never held for long (see PooledReader on why not promise-based reads).
   let read = 0;
@@ -192,22 +154,21 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     }
     const role = model.roleOf(path);
     if (role === undefined || (role === 'code' && listing && !listing.candidates.has(path))) continue;
-    if (role === 'code' && earlyWithoutReferences.has(path)) {
+    if (role === 'code' && early.hasNoReferences(path)) {
       read++;
       continue;
     }
-    if (inside && !inside(path)) continue;
+    if (confirm && !confirm(path)) continue;
     const code = role === 'code';
-    const parsedBefore = parsedEarly.get(path);
-    if (parsedBefore) parsedEarly.delete(path);
+    const parsedBefore = early.takeParse(path);
     if (parsedBefore && model.updateParsed(path, parsedBefore.parsed)) {
       read++;
       parsedEarlyCount++;
       continue;
     }
     // A guessed role the layout does not give: the text read is parsed below, as read now.
-    const readBefore = (listing && early.get(path)) || (parsedBefore && { text: parsedBefore.text });
-    if (readBefore) early.delete(path); // its text is parsed once: let it go after
+    // Its text is parsed once: it is let go after.
+    const readBefore = (listing && early.takeRead(path)) || (parsedBefore && { text: parsedBefore.text });
     const result = readBefore || reader.read(nodePath.join(root, path), code && !listing ? keepBytes : undefined);
     read++;
     if ('skipped' in result || vanished(result)) continue;
@@ -222,7 +183,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     config,
     configFile: loaded.file,
     configProblems: loaded.problems,
-    stats: { files: files.length, read, readEarly: readEarlyCount, parsedEarly: parsedEarlyCount, scanner, scanStartMs, scanExitedMs: listing?.exitedAt !== undefined ? listing.exitedAt - startMs : undefined, listedMs },
+    stats: { files: files.length, read, readEarly: early.count, parsedEarly: parsedEarlyCount, scanner, scanStartMs, scanExitedMs: listing?.exitedAt !== undefined ? listing.exitedAt - startMs : undefined, listedMs },
   };
 }
 

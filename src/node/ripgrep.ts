@@ -155,6 +155,12 @@ export interface ScanOptions {
    */
   spool?: boolean;
   /**
+   * With `spool`: called when the spool holds nothing new while rg still runs, for a few
+   * milliseconds of the caller's deferred work; true when more is left, and the spool is
+   * then looked at again on the next turn instead of after TAIL_MS.
+   */
+  whileWaiting?: () => boolean;
+  /**
    * rg is stopped (and the caller falls back) when it lists nothing for this long: rg
    * opens an ignore file that is a named pipe and waits on it forever. Default STALL_MS.
    */
@@ -171,7 +177,7 @@ export function scanWithRipgrep(
   pattern: string,
   exclude: readonly string[],
   signal?: AbortSignal,
-  { onFile, spool = false, stallMs = STALL_MS }: ScanOptions = {},
+  { onFile, whileWaiting, spool = false, stallMs = STALL_MS }: ScanOptions = {},
 ): Promise<ScanListing | undefined> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve(undefined);
@@ -223,7 +229,7 @@ export function scanWithRipgrep(
     let exited!: () => void;
     const closed = new Promise<void>((done) => (exited = done));
     // The spool is read while rg writes it, in large slices (a listing parsed as it grows).
-    const tailed = spoolDir ? tailSpool(nodePath.join(spoolDir, 'out'), parser, closed, signal) : Promise.resolve(true);
+    const tailed = spoolDir ? tailSpool(nodePath.join(spoolDir, 'out'), parser, closed, signal, whileWaiting) : Promise.resolve(true);
     void tailed.then(() => parser.malformed && child.kill());
     // rg is done (it exited, or never started): the spool is read to its end, then removed. Once.
     let finishing: Promise<boolean> | undefined;
@@ -261,12 +267,13 @@ const TAIL_SLICE = 1 << 20;
 
 /**
  * Reads the spool as rg writes it: whatever has been written, in slices of at most
- * TAIL_SLICE, yielding between them; when there is nothing new, waits TAIL_MS or until
+ * TAIL_SLICE, yielding between them; when there is nothing new, lets `whileWaiting` work
+ * (on the next turn again while it has more), else waits TAIL_MS or until
  * rg is done (`closed`), and once it is, reads to the end. Every byte rg wrote is read:
  * a read that finds nothing after `closed` settled ends it. False when the spool could
  * not be read (the listing would be partial) or the scan was aborted.
  */
-async function tailSpool(file: string, parser: ScanOutputParser, closed: Promise<void>, signal?: AbortSignal): Promise<boolean> {
+async function tailSpool(file: string, parser: ScanOutputParser, closed: Promise<void>, signal?: AbortSignal, whileWaiting?: () => boolean): Promise<boolean> {
   let done = false;
   let wake: (() => void) | undefined;
   void closed.then(() => {
@@ -292,6 +299,8 @@ async function tailSpool(file: string, parser: ScanOutputParser, closed: Promise
         await new Promise((next) => setImmediate(next));
       } else if (finished) {
         return true;
+      } else if (whileWaiting?.()) {
+        await new Promise((next) => setImmediate(next));
       } else {
         await new Promise<void>((next) => {
           const timer = setTimeout(next, TAIL_MS);

@@ -41,6 +41,8 @@ export interface ScanOutcome {
 export interface ScanHooks {
   onFile?: (path: string, candidate: boolean) => void;
   onStart?: () => void;
+  /** Called while an rg scan has printed nothing new (ScanOptions.whileWaiting). */
+  whileWaiting?: () => boolean;
 }
 
 /**
@@ -56,11 +58,11 @@ export async function runScanners(
   prefilter: Pick<ReferencePrefilter, 'regex' | 'ripgrepRegex'>,
   exclude: readonly string[],
   signal?: AbortSignal,
-  { onFile, onStart }: ScanHooks = {},
+  { onFile, onStart, whileWaiting }: ScanHooks = {},
 ): Promise<ScanOutcome> {
   for (const scanner of scanners) {
     const scan =
-      scanner.kind === 'rg' ? scanWithRipgrep(scanner.command, root, prefilter.ripgrepRegex, exclude, signal, { onFile, spool: true })
+      scanner.kind === 'rg' ? scanWithRipgrep(scanner.command, root, prefilter.ripgrepRegex, exclude, signal, { onFile, whileWaiting, spool: true })
         : scanWithGitGrep(root, prefilter.regex, exclude, signal);
     onStart?.();
     const listing = await scan;

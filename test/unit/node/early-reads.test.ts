@@ -6,8 +6,12 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { DEFAULT_CONFIG } from '../../../src/core/config';
+import { provisionalLayout } from '../../../src/core/layout';
+import { EarlyReads } from '../../../src/node/early-reads';
 import { loadWorkspace, type LoadedWorkspace } from '../../../src/node/load-workspace';
-import { bundledRipgrep } from '../../../src/node/ripgrep';
+import { PooledReader } from '../../../src/node/read-text';
+import { bundledRipgrep, scanWithRipgrep } from '../../../src/node/ripgrep';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const CANDIDATES = 3000;
@@ -90,5 +94,57 @@ describe('records parsed while the listing streams', () => {
       scanned.model.index.references.filter((r) => r.path.startsWith('docs/')).map((r) => `${r.path} ${r.id}`),
       ['docs/architecture/0001-overview.md ADR-0001'],
     );
+  });
+});
+
+// What the turn limit leaves is queued, and taken up while the scanner prints nothing new:
+// in turns of their own, each within the limit, until the queue is empty.
+describe('early reads left by the turn limit', () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'alignment-early-queue-'));
+    mkdirSync(path.join(root, 'docs/adr'), { recursive: true });
+    mkdirSync(path.join(root, 'src'), { recursive: true });
+    for (let n = 1; n <= 50; n++) writeFileSync(path.join(root, `docs/adr/${String(n).padStart(4, '0')}-choice.md`), `# Choice ${n}\n\nStatus: accepted\n`);
+    for (let n = 0; n < 200; n++) writeFileSync(path.join(root, `src/f${n}.ts`), `// See ADR-0001.\nexport const x = ${n};\n`);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('are queued past the limit and read, and parsed, while the scanner is quiet', async () => {
+    const config = { ...DEFAULT_CONFIG };
+    const early = new EarlyReads({ root, config, reader: new PooledReader(1 << 20), guess: provisionalLayout(config, { toolFolders: [] }), sliceMs: 0 });
+    // All offered in one turn, as one slice of a listing would name them.
+    for (let n = 1; n <= 50; n++) early.offer(`docs/adr/${String(n).padStart(4, '0')}-choice.md`, false, true);
+    for (let n = 0; n < 200; n++) early.offer(`src/f${n}.ts`, true, false);
+    early.offer('src/not-a-candidate.ts', false, false);
+    assert.ok(early.count <= 2, `${early.count} read in the offering turn`);
+    let turns = 0;
+    for (;;) {
+      await nextTurn();
+      turns++;
+      const before = early.count;
+      const more = early.whileWaiting();
+      assert.ok(early.count - before <= 2, `a limit of 0 ms reads about one file per turn, not ${early.count - before}`);
+      if (!more) break;
+    }
+    assert.equal(early.count, 250, 'every record and candidate was read; nothing else');
+    assert.ok(turns >= 100, `${turns} turns`);
+    assert.equal(early.takeParse('docs/adr/0007-choice.md')?.parsed.entry.decision?.title, 'Choice 7');
+    assert.equal(early.takeParse('docs/adr/0007-choice.md'), undefined, 'handed over once');
+    assert.ok(early.takeRead('src/f3.ts'));
+    assert.equal(early.whileWaiting(), false);
+  });
+
+  it('are taken up by the scan while rg is quiet, and the listing is whole', async function () {
+    if (process.platform === 'win32') this.skip(); // a shell script stands in for rg
+    // A stand-in for rg: two records, a pause, one more record.
+    const script = path.join(root, 'slow-rg.sh');
+    writeFileSync(script, "#!/bin/sh\nprintf './a.ts\\0001\\n./b.ts\\0000\\n'\nsleep 0.3\nprintf './c.ts\\0001\\n'\n", { mode: 0o755 });
+    let waits = 0;
+    const listing = await scanWithRipgrep(script, root, 'x', [], undefined, { spool: true, whileWaiting: () => (++waits, waits < 20) });
+    assert.deepEqual(listing && { files: listing.files, candidates: [...listing.candidates] }, { files: ['a.ts', 'b.ts', 'c.ts'], candidates: ['a.ts', 'c.ts'] });
+    assert.ok(waits >= 20, `whileWaiting was called ${waits} times during the pause (true keeps it called each turn)`);
   });
 });
