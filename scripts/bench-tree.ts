@@ -134,6 +134,11 @@ export function benchTree(root: string, argv: string[]): void {
       `${variant.name.padEnd(44)} ${fmt(median(ms)).padStart(8)} ${`${fmt(Math.min(...ms))}–${fmt(Math.max(...ms))}`.padStart(17)} ${(cpu.length ? fmt(median(cpu)) : '?').padStart(8)} ${(rss.length ? `${(Math.max(...rss) / 1024).toFixed(0)} MB` : '?').padStart(9)}  ${variant === measured[0] ? '1.00' : `${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`}${cpu.length && rgCpu.length ? `, CPU ${(median(cpu) / median(rgCpu)).toFixed(2)}` : ''}`,
     );
   }
+  /** Median and range of a's per-round ratio to b (the same rounds). */
+  const ratio = (a: Variant, b: Variant) => {
+    const ratios = samples.get(a)!.map((s, i) => s.ms / samples.get(b)![i].ms);
+    return `${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
+  };
   // Each rg-backed check against the same rg binary's own search: the bundled rg is a
   // newer, faster rg than the one on PATH, so the table's ratios flatter the bundled check.
   const sameRg = (scanner: string) => (scanner === 'path' || !pathRg ? measured[0] : measured.find((v) => v.name.startsWith('rg -n -i (bundled)')));
@@ -141,14 +146,9 @@ export function benchTree(root: string, argv: string[]): void {
     const scanner = /^alignment check, (bundled|path)$/.exec(variant.name)?.[1];
     const own = scanner ? sameRg(scanner) : undefined;
     if (!scanner || !own) continue;
-    const ratios = samples.get(variant)!.map((s, i) => s.ms / samples.get(own)![i].ms);
-    console.log(`${variant.name} ÷ ${own.name.replace(/, same pattern.*$/, '')}: ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}), the same rg binary`);
+    console.log(`${variant.name} ÷ ${own.name.replace(/, same pattern.*$/, '')}: ${ratio(variant, own)}, the same rg binary`);
   }
   // The floor of each rg-backed check: its own rg command alone, against rg's search and against the check.
-  const ratio = (a: Variant, b: Variant) => {
-    const ratios = samples.get(a)!.map((s, i) => s.ms / samples.get(b)![i].ms);
-    return `${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
-  };
   for (const [which, scanner] of [['bundled', 'bundled'], ['PATH', 'path']] as const) {
     const alone = measured.find((v) => v.name === scanAloneName(which));
     const search = measured.find((v) => v.name.startsWith(`rg -n -i (${which})`));

@@ -129,6 +129,11 @@ function isDecisionFolderName(folder: string): boolean {
 export function detectLayout(paths: readonly string[] | LayoutEvidence, config: AlignmentConfig, hints: LayoutHints): Layout {
   const decisionFolders = detectDecisionFolders(paths, config, hints);
   const named = config.decisionFolders.length > 0 ? decisionFolders : hints.toolFolders.map(normaliseFolder);
+  return layoutOf(decisionFolders, named, config);
+}
+
+/** A layout of these decision folders: open (any record-like document is a record) where named by the user or a tool, or named like a decision folder. */
+function layoutOf(decisionFolders: string[], named: readonly string[], config: AlignmentConfig): Layout {
   return {
     decisionFolders,
     assumptionFolders: config.assumptionFolders.map(normaliseFolder),
@@ -145,12 +150,7 @@ export function detectLayout(paths: readonly string[] | LayoutEvidence, config: 
 export function provisionalLayout(config: AlignmentConfig, hints: LayoutHints): Layout {
   if (config.decisionFolders.length > 0) return detectLayout([], config, hints);
   const named = hints.toolFolders.map(normaliseFolder);
-  const decisionFolders = [...new Set([...named, ...DEFAULT_DECISION_FOLDERS])];
-  return {
-    decisionFolders,
-    assumptionFolders: config.assumptionFolders.map(normaliseFolder),
-    openFolders: decisionFolders.filter((f) => named.includes(f) || isDecisionFolderName(f)),
-  };
+  return layoutOf([...new Set([...named, ...DEFAULT_DECISION_FOLDERS])], named, config);
 }
 
 /**

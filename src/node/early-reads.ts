@@ -52,9 +52,10 @@ export class EarlyReads {
 
   /** A file the listing names: read (and parsed) now, queued, or passed by. */
   offer(path: string, candidate: boolean, recordLike: boolean): void {
+    if (this.full) return;
     const guessed = recordLike ? roleOf(path, this.options.guess) : undefined;
     const role = guessed === 'code' ? undefined : guessed;
-    if ((role === undefined && !candidate) || this.full) return;
+    if (role === undefined && !candidate) return;
     if (this.turnSpent()) this.queue.push({ path, role });
     else this.take(path, role);
   }

@@ -166,8 +166,8 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
       parsedEarlyCount++;
       continue;
     }
-    // A guessed role the layout does not give: the text read is parsed below, as read now.
-    // Its text is parsed once: it is let go after.
+    // Read before (a guessed role the layout does not give is parsed here, as the layout
+    // says), its text is parsed once and then let go.
     const readBefore = (listing && early.takeRead(path)) || (parsedBefore && { text: parsedBefore.text });
     const result = readBefore || reader.read(nodePath.join(root, path), code && !listing ? keepBytes : undefined);
     read++;
